@@ -1,0 +1,74 @@
+/**
+ * The ladder of the "parcours d'inclusion numérique", from awareness to reinforced support.
+ * Colours come from the Okabe–Ito palette (safe for the common colour-vision deficiencies) and are
+ * never the only cue: every marker also carries the level's number.
+ */
+export const LEVELS = ['discover', 'learn', 'support', 'reinforced'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Used in filters and counts for offers whose level could not be established. */
+export const UNKNOWN_LEVEL = 'unknown' as const;
+export type LevelOrUnknown = Level | typeof UNKNOWN_LEVEL;
+
+export interface LevelInfo {
+	rank: number;
+	label: string;
+	description: string;
+	/** Fill colour of the marker; `ink` is the text colour that reaches 4.5:1 on it. */
+	colour: string;
+	ink: string;
+}
+
+export const LEVEL_INFO: Record<LevelOrUnknown, LevelInfo> = {
+	discover: {
+		rank: 1,
+		label: "Découvrir et s'informer",
+		description:
+			'Sensibilisation, information, accès libre à un ordinateur ou au wifi avec un médiateur à proximité.',
+		colour: '#56B4E9',
+		ink: '#000000'
+	},
+	learn: {
+		rank: 2,
+		label: 'Apprendre en atelier',
+		description: 'Ateliers collectifs et formations pour devenir autonome.',
+		colour: '#009E73',
+		ink: '#000000'
+	},
+	support: {
+		rank: 3,
+		label: 'Être accompagné',
+		description: 'Aide individuelle pour faire une démarche avec la personne, y compris à distance.',
+		colour: '#E69F00',
+		ink: '#000000'
+	},
+	reinforced: {
+		rank: 4,
+		label: 'Accompagnement renforcé',
+		description:
+			'Faire à la place de la personne, avec un mandat (Aidants Connect, travailleur social, France services).',
+		colour: '#CC79A7',
+		ink: '#000000'
+	},
+	unknown: {
+		rank: 0,
+		label: 'Niveau à préciser',
+		description: "La source ne dit pas quel accompagnement est proposé, et on n'a pas pu le déduire.",
+		colour: '#BBBBBB',
+		ink: '#000000'
+	}
+};
+
+export const LEVEL_FILTER_VALUES: readonly LevelOrUnknown[] = [...LEVELS, UNKNOWN_LEVEL];
+
+export function isLevel(value: unknown): value is Level {
+	return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+}
+
+export function levelRank(level: Level | null): number {
+	return level ? LEVEL_INFO[level].rank : 0;
+}
+
+export function levelLabel(level: Level | null): string {
+	return LEVEL_INFO[level ?? UNKNOWN_LEVEL].label;
+}

@@ -1,0 +1,52 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { areasContaining, type AreaShape } from '$lib/domain/geography';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+type Reader = Kysely<Database>;
+
+export async function areaShapes(db: Reader): Promise<AreaShape[]> {
+	const rows = await db.selectFrom('areas').select(['code', 'kind', 'geometry', 'bbox']).execute();
+	return rows.map((r) => ({
+		code: r.code,
+		kind: r.kind,
+		geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+		bbox: JSON.parse(r.bbox) as AreaShape['bbox']
+	}));
+}
+
+export function areasOfPoint(shapes: readonly AreaShape[], lon: number, lat: number): string[] {
+	return areasContaining(shapes, lon, lat).map((s) => s.code);
+}
+
+export interface AreaSummary {
+	code: string;
+	kind: AreaShape['kind'];
+	name: string;
+	parentCode: string | null;
+	qpvShare: number | null;
+}
+
+export async function listAreas(db: Reader): Promise<AreaSummary[]> {
+	const rows = await db
+		.selectFrom('areas')
+		.select(['code', 'kind', 'name', 'parent_code', 'qpv_share'])
+		.orderBy('kind')
+		.orderBy('name')
+		.execute();
+	return rows.map((r) => ({ code: r.code, kind: r.kind, name: r.name, parentCode: r.parent_code, qpvShare: r.qpv_share }));
+}
+
+export async function areasGeoJson(db: Reader, kinds?: readonly AreaShape['kind'][]): Promise<FeatureCollection> {
+	let query = db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code', 'qpv_share', 'geometry']);
+	if (kinds && kinds.length > 0) query = query.where('kind', 'in', kinds);
+	const rows = await query.orderBy('code').execute();
+	return {
+		type: 'FeatureCollection',
+		features: rows.map((r) => ({
+			type: 'Feature',
+			properties: { code: r.code, kind: r.kind, name: r.name, parent: r.parent_code, qpv_share: r.qpv_share },
+			geometry: JSON.parse(r.geometry)
+		}))
+	};
+}

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { qualityFlags } from '$lib/domain/quality';
+import { streetIndex } from '../../streets';
+import type { Database } from '../schema';
+
+export const COMMUNE_CODE = '59512';
+
+/** Recomputes every place's flags: duplicates depend on the other places, so all go together. */
+export async function refreshQualityFlags(db: Kysely<Database>, now: Date): Promise<number> {
+	const places = await db
+		.selectFrom('places')
+		.select(['id', 'name', 'address', 'lon', 'lat', 'source_updated_on'])
+		.select((eb) => [
+			eb
+				.exists(eb.selectFrom('place_areas').select('place_id').whereRef('place_areas.place_id', '=', 'places.id').where('area_code', '=', COMMUNE_CODE))
+				.as('in_commune'),
+			eb
+				.exists(eb.selectFrom('offers').select('id').whereRef('offers.place_id', '=', 'places.id').where('hours', 'is not', null))
+				.as('has_hours')
+		])
+		.execute();
+	const flags = qualityFlags(
+		places.map((p) => ({
+			id: p.id,
+			name: p.name,
+			address: p.address,
+			lon: p.lon,
+			lat: p.lat,
+			inCommune: Boolean(p.in_commune),
+			hasHours: Boolean(p.has_hours),
+			sourceUpdatedOn: p.source_updated_on
+		})),
+		streetIndex(),
+		now
+	);
+	const rows = [...flags].flatMap(([placeId, list]) =>
+		list.map((f) => ({ place_id: placeId, code: f.code, detail: f.detail, related_place_id: f.relatedId ?? null }))
+	);
+	// Rewrite only when something changed, so a re-import of the same file writes nothing.
+	const current = await db.selectFrom('quality_flags').select(['place_id', 'code', 'detail', 'related_place_id']).execute();
+	const key = (r: (typeof rows)[number]) => `${r.place_id}|${r.code}|${r.detail}|${r.related_place_id}`;
+	const before = new Set(current.map(key));
+	if (before.size === rows.length && rows.every((r) => before.has(key(r)))) return rows.length;
+	await db.deleteFrom('quality_flags').execute();
+	for (let i = 0; i < rows.length; i += 200) {
+		await db.insertInto('quality_flags').values(rows.slice(i, i + 200)).execute();
+	}
+	return rows.length;
+}

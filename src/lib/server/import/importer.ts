@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto';
+import { mapSchemaRow, type ImportedPlace, type RowError } from '$lib/domain/national-schema';
+import { normalizeText } from '$lib/domain/vocabulary';
+import type { DB } from '../db/connect';
+import { areaShapes, areasOfPoint } from '../db/queries/areas';
+import { refreshQualityFlags } from '../db/queries/quality';
+import { readSchemaFile, type FileFormat } from './read-file';
+
+export interface RejectedRow {
+	position: string;
+	errors: RowError[];
+}
+
+export interface ImportSummary {
+	placesCreated: number;
+	placesUpdated: number;
+	placesUnchanged: number;
+	offersCreated: number;
+	offersUpdated: number;
+	offersRemoved: number;
+	flags: number;
+}
+
+export type ImportReport =
+	| { ok: true; format: FileFormat; rows: number; summary: ImportSummary }
+	| { ok: false; error: string; rows: number; rejected: RejectedRow[] };
+
+export interface ImportOptions {
+	now?: Date;
+	onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * All or nothing: a file with one bad row writes nothing, and the report names every bad row.
+ * Re-importing the same file finds every record unchanged and writes nothing either.
+ */
+export async function importSchemaFile(
+	db: DB,
+	fileName: string,
+	content: string,
+	{ now = new Date(), onProgress }: ImportOptions = {}
+): Promise<ImportReport> {
+	const read = readSchemaFile(fileName, content);
+	if (!read.ok) return { ok: false, error: read.error, rows: 0, rejected: [] };
+
+	const rejected: RejectedRow[] = [];
+	const places: ImportedPlace[] = [];
+	const seen = new Map<string, string>();
+	for (const row of read.rows) {
+		const shapeError = row.values.__shape_error;
+		const mapped = mapSchemaRow(row.values);
+		const errors = mapped.ok ? [] : [...mapped.errors];
+		if (shapeError) errors.unshift({ field: '(ligne)', reason: `nombre de colonnes inattendu (${String(shapeError)})` });
+		if (mapped.ok) {
+			const key = `${mapped.place.source}\u0000${mapped.place.sourceId}`;
+			const first = seen.get(key);
+			if (first) errors.push({ field: 'id', reason: `identifiant déjà utilisé (${first})` });
+			seen.set(key, row.position);
+		}
+		if (errors.length > 0) rejected.push({ position: row.position, errors });
+		else if (mapped.ok) places.push(mapped.place);
+	}
+	if (read.rows.length === 0) return { ok: false, error: 'Le fichier ne contient aucun lieu.', rows: 0, rejected };
+	if (rejected.length > 0) {
+		return {
+			ok: false,
+			error: `${rejected.length} ligne(s) refusée(s) sur ${read.rows.length} : rien n'a été importé.`,
+			rows: read.rows.length,
+			rejected
+		};
+	}
+
+	const summary = await db.transaction().execute(async (trx) => {
+		const shapes = await areaShapes(trx);
+		const stamp = now.toISOString();
+		const totals: ImportSummary = {
+			placesCreated: 0,
+			placesUpdated: 0,
+			placesUnchanged: 0,
+			offersCreated: 0,
+			offersUpdated: 0,
+			offersRemoved: 0,
+			flags: 0
+		};
+		for (const [i, place] of places.entries()) {
+			await writePlace(trx, place, shapes, stamp, totals);
+			onProgress?.(i + 1, places.length);
+		}
+		const changed = totals.placesCreated + totals.placesUpdated + totals.offersCreated + totals.offersUpdated + totals.offersRemoved;
+		totals.flags = await refreshQualityFlags(trx, now);
+		if (changed > 0) {
+			await trx
+				.insertInto('imports')
+				.values({
+					file_name: fileName,
+					sha256: createHash('sha256').update(content).digest('hex'),
+					format: read.format,
+					imported_at: stamp,
+					rows_total: read.rows.length,
+					accepted: places.length,
+					summary: JSON.stringify(totals)
+				})
+				.execute();
+		}
+		return totals;
+	});
+	return { ok: true, format: read.format, rows: read.rows.length, summary };
+}
+
+type Trx = Parameters<Parameters<ReturnType<DB['transaction']>['execute']>[0]>[0];
+
+async function actorFor(trx: Trx, place: ImportedPlace, stamp: string): Promise<number> {
+	const nameKey = normalizeText(place.name);
+	const existing = await trx.selectFrom('actors').select('id').where('name_key', '=', nameKey).executeTakeFirst();
+	if (existing) return existing.id;
+	const inserted = await trx
+		.insertInto('actors')
+		.values({
+			name: place.name,
+			name_key: nameKey,
+			siret: place.siret,
+			website: place.website,
+			email: place.email,
+			phone: place.phone,
+			created_at: stamp,
+			updated_at: stamp
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return inserted.id;
+}
+
+async function writePlace(
+	trx: Trx,
+	place: ImportedPlace,
+	shapes: Awaited<ReturnType<typeof areaShapes>>,
+	stamp: string,
+	totals: ImportSummary
+): Promise<void> {
+	const fields = {
+		name: place.name,
+		address: place.address,
+		address_complement: place.addressComplement,
+		postal_code: place.postalCode,
+		commune: place.commune,
+		code_insee: place.codeInsee,
+		lat: place.lat,
+		lon: place.lon,
+		phone: place.phone,
+		email: place.email,
+		website: place.website,
+		description: place.description,
+		source_updated_on: place.sourceUpdatedOn
+	};
+	const existing = await trx
+		.selectFrom('places')
+		.selectAll()
+		.where('source', '=', place.source)
+		.where('source_id', '=', place.sourceId)
+		.executeTakeFirst();
+
+	let placeId: number;
+	if (!existing) {
+		const actorId = await actorFor(trx, place, stamp);
+		const inserted = await trx
+			.insertInto('places')
+			.values({ ...fields, actor_id: actorId, source: place.source, source_id: place.sourceId, created_at: stamp, updated_at: stamp })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		placeId = inserted.id;
+		totals.placesCreated++;
+	} else {
+		placeId = existing.id;
+		const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => existing[k] !== fields[k]);
+		if (differs) {
+			await trx.updateTable('places').set({ ...fields, updated_at: stamp }).where('id', '=', placeId).execute();
+			totals.placesUpdated++;
+		} else {
+			totals.placesUnchanged++;
+		}
+	}
+	if (!existing || existing.lat !== place.lat || existing.lon !== place.lon) {
+		await trx.deleteFrom('place_areas').where('place_id', '=', placeId).execute();
+		const codes = areasOfPoint(shapes, place.lon, place.lat);
+		if (codes.length > 0) {
+			await trx.insertInto('place_areas').values(codes.map((area_code) => ({ place_id: placeId, area_code }))).execute();
+		}
+	}
+	await writeOffers(trx, place, placeId, existing?.actor_id ?? null, stamp, totals);
+}
+
+async function writeOffers(
+	trx: Trx,
+	place: ImportedPlace,
+	placeId: number,
+	knownActorId: number | null,
+	stamp: string,
+	totals: ImportSummary
+): Promise<void> {
+	const actorId =
+		knownActorId ??
+		(await trx.selectFrom('places').select('actor_id').where('id', '=', placeId).executeTakeFirstOrThrow()).actor_id;
+	const shared = {
+		themes: JSON.stringify(place.themes),
+		tags: JSON.stringify(place.tags),
+		publics: JSON.stringify(place.publics),
+		specific_support: JSON.stringify(place.specificSupport),
+		fees: JSON.stringify(place.fees),
+		access_modes: JSON.stringify(place.accessModes),
+		programmes: JSON.stringify(place.programmes),
+		other_labels: JSON.stringify(place.otherLabels),
+		hours: place.hours,
+		booking_url: place.bookingUrl,
+		verified_at: place.sourceUpdatedOn,
+		verified_how: 'import' as const
+	};
+	const existing = await trx
+		.selectFrom('offers')
+		.selectAll()
+		.where('place_id', '=', placeId)
+		.where('source', '=', place.source)
+		.execute();
+	const keep = new Set<number>();
+	for (const offer of place.offers) {
+		const sourceId = `${place.sourceId}#${offer.level ?? 'a-preciser'}`;
+		const fields = { ...shared, level: offer.level, level_inferred: offer.levelInferred ? 1 : 0, remote: offer.remote ? 1 : 0 };
+		const current = existing.find((o) => o.source_id === sourceId);
+		if (!current) {
+			await trx
+				.insertInto('offers')
+				.values({ ...fields, actor_id: actorId, place_id: placeId, source: place.source, source_id: sourceId, created_at: stamp, updated_at: stamp })
+				.execute();
+			totals.offersCreated++;
+			continue;
+		}
+		keep.add(current.id);
+		const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => current[k] !== fields[k]);
+		if (differs) {
+			await trx.updateTable('offers').set({ ...fields, updated_at: stamp }).where('id', '=', current.id).execute();
+			totals.offersUpdated++;
+		}
+	}
+	const gone = existing.filter((o) => !keep.has(o.id) && !place.offers.some((n) => `${place.sourceId}#${n.level ?? 'a-preciser'}` === o.source_id));
+	if (gone.length > 0) {
+		await trx.deleteFrom('offers').where('id', 'in', gone.map((o) => o.id)).execute();
+		totals.offersRemoved += gone.length;
+	}
+}
