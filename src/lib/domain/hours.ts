@@ -16,6 +16,7 @@ import OpeningHours, { type nominatim_object, type optional_conf } from 'opening
 export type HoursValue = string | null | undefined;
 
 const PARIS_TIME_ZONE = 'Europe/Paris';
+const HOUR = 3_600_000;
 const MINUTES_PER_DAY = 24 * 60;
 const EVENING_STARTS_AT = 18 * 60;
 /** Horizon of the status label; further openings are not worth announcing as "soon". */
@@ -26,6 +27,18 @@ const NEXT_OPENING_HORIZON_DAYS = 366;
 const TYPICAL_WEEK_SEARCH_WEEKS = 8;
 /** Values are few in the real data, but form validation can feed arbitrary strings: keep memory bounded. */
 const CACHE_LIMIT = 10_000;
+
+/** Memoizes in a bounded Map, dropping the oldest entry when full. */
+function remember<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+	if (cache.has(key)) return cache.get(key) as V;
+	const value = compute();
+	if (cache.size >= CACHE_LIMIT) {
+		const oldest = cache.keys().next();
+		if (!oldest.done) cache.delete(oldest.value);
+	}
+	cache.set(key, value);
+	return value;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Paris wall clock
@@ -41,21 +54,36 @@ const parisFormat = new Intl.DateTimeFormat('en-GB', {
 	second: 'numeric'
 });
 
-/** Milliseconds since the epoch of the Paris wall-clock reading of `instant`, as if it were UTC. */
-function parisWallAsUtc(instant: number): number {
+/** Paris' offset from UTC at `instant` (a whole second), in milliseconds, from the time-zone database. */
+function lookUpParisOffset(instant: number): number {
 	const parts = parisFormat.formatToParts(instant);
 	const field = (type: Intl.DateTimeFormatPartTypes): number =>
 		Number(parts.find((part) => part.type === type)?.value);
-	const milliseconds = ((instant % 1000) + 1000) % 1000;
-	return Date.UTC(
+	const wallAsUtc = Date.UTC(
 		field('year'),
 		field('month') - 1,
 		field('day'),
 		field('hour'),
 		field('minute'),
-		field('second'),
-		milliseconds
+		field('second')
 	);
+	return wallAsUtc - instant;
+}
+
+const offsetCache = new Map<number, number>();
+
+/**
+ * Paris changes offset only on the hour, so one Intl lookup per UTC hour is exact; it spares the
+ * slow Intl call on hot paths that evaluate thousands of offers against the same `now`.
+ */
+function parisOffset(instant: number): number {
+	const hour = Math.floor(instant / HOUR);
+	return remember(offsetCache, hour, () => lookUpParisOffset(hour * HOUR));
+}
+
+/** Milliseconds since the epoch of the Paris wall-clock reading of `instant`, as if it were UTC. */
+function parisWallAsUtc(instant: number): number {
+	return instant + parisOffset(instant);
 }
 
 /**
@@ -94,9 +122,8 @@ export function fromParisWallClock(wall: Date): Date {
 		wall.getMilliseconds()
 	);
 	// Paris is UTC+1 or UTC+2, so offsets read three hours either side see both sides of a change.
-	const hour = 3_600_000;
-	const offsetBefore = parisWallAsUtc(wallAsUtc - 3 * hour) - (wallAsUtc - 3 * hour);
-	const offsetAfter = parisWallAsUtc(wallAsUtc + 3 * hour) - (wallAsUtc + 3 * hour);
+	const offsetBefore = parisOffset(wallAsUtc - 3 * HOUR);
+	const offsetAfter = parisOffset(wallAsUtc + 3 * HOUR);
 	const candidates = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].sort((a, b) => a - b);
 	const exact = candidates.find((instant) => parisWallAsUtc(instant) === wallAsUtc);
 	return new Date(exact ?? wallAsUtc - offsetBefore);
@@ -106,7 +133,8 @@ export function fromParisWallClock(wall: Date): Date {
 // Parsing
 
 /**
- * `state` picks the French regional rules (Alsace-Moselle adds Good Friday and 26 December).
+ * `PH` needs a country: without this object the library throws on `PH`, and with `null` it silently
+ * uses German holidays. `state` picks the regional rules (Alsace-Moselle adds Good Friday and 26 Dec.).
  * The library only uses coordinates when they are strings, as Nominatim returns them; these numbers
  * are therefore ignored on purpose: sunrise/sunset fall back to fixed 06:00/18:00, because real solar
  * instants would be read through the process time zone and come out shifted by its offset.
@@ -130,17 +158,6 @@ export type ParsedHours = { ok: true; oh: OpeningHours } | { ok: false; error: s
 
 /** Keyed by the raw value: the server evaluates the same few strings for thousands of offers. */
 const parseCache = new Map<string, ParsedHours>();
-
-function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
-	if (cache.has(key)) return cache.get(key) as V;
-	const value = compute();
-	if (cache.size >= CACHE_LIMIT) {
-		const oldest = cache.keys().next();
-		if (!oldest.done) cache.delete(oldest.value);
-	}
-	cache.set(key, value);
-	return value;
-}
 
 /** Parses an OSM opening_hours value; never throws, and the error is French. */
 export function parseHours(value: HoursValue): ParsedHours {
@@ -254,6 +271,21 @@ function closingLabel(target: Date, now: Date): string {
 // ---------------------------------------------------------------------------------------------------
 // Instants: open now, next opening, status label
 
+let cachedInstant = Number.NaN;
+const instantCache = new Map<string, unknown>();
+
+/**
+ * Remembers results for the latest instant only: a request evaluates thousands of offers, sharing a
+ * handful of hours strings, against one `now`, and evaluating costs 10–30 µs each.
+ */
+function atInstant<V>(kind: string, value: string, instant: Date, compute: () => V): V {
+	if (instant.getTime() !== cachedInstant) {
+		cachedInstant = instant.getTime();
+		instantCache.clear();
+	}
+	return remember(instantCache, `${kind} ${value}`, compute) as V;
+}
+
 /**
  * Whether the place is open at `instant`. A comment without `open` makes the library answer
  * "unknown" (e.g. `Mo 10:00-12:00 "sur rendez-vous"`): that is not counted as open.
@@ -261,7 +293,8 @@ function closingLabel(target: Date, now: Date): string {
  */
 export function isOpenAt(value: HoursValue, instant: Date = new Date()): boolean | null {
 	const oh = parsed(value);
-	return oh ? oh.getState(parisWallClock(instant)) : null;
+	if (!oh) return null;
+	return atInstant('open', value ?? '', instant, () => oh.getState(parisWallClock(instant)));
 }
 
 /** The next wall-clock time, up to `limit`, at which the state becomes `wanted`. */
@@ -309,14 +342,19 @@ export interface HoursStatus {
 export function hoursStatus(value: HoursValue, now: Date = new Date()): HoursStatus | null {
 	const oh = parsed(value);
 	if (!oh) return null;
+	// A copy, so a caller editing its result cannot alter what the next offer receives.
+	return { ...atInstant('status', value ?? '', now, () => statusAt(oh, now)) };
+}
+
+function statusAt(oh: OpeningHours, now: Date): HoursStatus {
 	const wall = parisWallClock(now);
 	const limit = addDays(wall, STATUS_HORIZON_DAYS);
 	const state = oh.getStateString(wall);
 
 	if (state === 'open') {
 		const closing = nextChangeTo(oh, wall, limit, (next) => next !== 'open');
-		const label = closing ? `Ouvert maintenant · ferme ${closingLabel(closing, wall)}` : 'Ouvert maintenant';
-		return { open: true, label };
+		if (!closing) return { open: true, label: 'Ouvert maintenant' };
+		return { open: true, label: `Ouvert maintenant · ferme ${closingLabel(closing, wall)}` };
 	}
 	if (state === 'unknown') {
 		const comment = oh.getComment(wall);
@@ -325,7 +363,8 @@ export function hoursStatus(value: HoursValue, now: Date = new Date()): HoursSta
 
 	const next = nextChangeTo(oh, wall, limit, (next) => next !== 'close');
 	if (!next) {
-		return { open: false, label: `Fermé · pas d'ouverture prévue dans les ${STATUS_HORIZON_DAYS} prochains jours` };
+		const label = `Fermé · pas d'ouverture prévue dans les ${STATUS_HORIZON_DAYS} prochains jours`;
+		return { open: false, label };
 	}
 	if (oh.getState(next)) return { open: false, label: `Fermé · ouvre ${whenLabel(next, wall)}` };
 	const comment = oh.getComment(next);
@@ -378,7 +417,7 @@ interface Slot {
 	comment: string | undefined;
 }
 
-const weekCache = new Map<string, Slot[][] | null>();
+const weekCache = new Map<string, Slot[][]>();
 
 function daySlots(oh: OpeningHours, day: Date): Slot[] {
 	const nextDay = startOfDay(day, 1);
@@ -440,7 +479,9 @@ export function weeklyOpenMinutes(value: HoursValue, reference: Date = new Date(
 function clockMinutes(hhmm: string): number {
 	const match = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(hhmm);
 	const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-	if (!(minutes <= MINUTES_PER_DAY)) throw new RangeError(`Heure attendue au format HH:MM, reçu « ${hhmm} »`);
+	if (!(minutes <= MINUTES_PER_DAY)) {
+		throw new RangeError(`Heure attendue au format HH:MM, reçu « ${hhmm} »`);
+	}
 	return minutes;
 }
 

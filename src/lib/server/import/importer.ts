@@ -228,7 +228,18 @@ async function writeOffers(
 		if (!current) {
 			await trx
 				.insertInto('offers')
-				.values({ ...fields, actor_id: actorId, place_id: placeId, source: place.source, source_id: sourceId, created_at: stamp, updated_at: stamp })
+				.values({
+					...fields,
+					// The national schema has no language field: French is what every listed place speaks.
+					languages: '["fr"]',
+					status: 'active',
+					actor_id: actorId,
+					place_id: placeId,
+					source: place.source,
+					source_id: sourceId,
+					created_at: stamp,
+					updated_at: stamp
+				})
 				.execute();
 			totals.offersCreated++;
 			continue;

@@ -38,7 +38,7 @@ export async function refreshQualityFlags(db: Kysely<Database>, now: Date): Prom
 	);
 	// Rewrite only when something changed, so a re-import of the same file writes nothing.
 	const current = await db.selectFrom('quality_flags').select(['place_id', 'code', 'detail', 'related_place_id']).execute();
-	const key = (r: (typeof rows)[number]) => `${r.place_id}|${r.code}|${r.detail}|${r.related_place_id}`;
+	const key = (r: { place_id: number; code: string; detail: string; related_place_id: number | null }) => `${r.place_id}|${r.code}|${r.detail}|${r.related_place_id}`;
 	const before = new Set(current.map(key));
 	if (before.size === rows.length && rows.every((r) => before.has(key(r)))) return rows.length;
 	await db.deleteFrom('quality_flags').execute();

@@ -1,0 +1,24 @@
+// Prints the one line CI reads ("N passed, N failed") from the vitest and Playwright JSON reports.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const [vitestFile, playwrightFile] = process.argv.slice(2);
+
+if (vitestFile && existsSync(vitestFile)) {
+	const r = JSON.parse(readFileSync(vitestFile, 'utf8'));
+	passed += r.numPassedTests ?? 0;
+	failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+	skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+} else failed++;
+
+if (playwrightFile && existsSync(playwrightFile)) {
+	const r = JSON.parse(readFileSync(playwrightFile, 'utf8'));
+	passed += r.stats?.expected ?? 0;
+	failed += (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) + (r.errors?.length ?? 0);
+	skipped += r.stats?.skipped ?? 0;
+} else failed++;
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,121 @@
+import type { CatalogueOffer, CataloguePlace } from '$lib/domain/catalogue';
+import { isIrisInQpv } from '$lib/domain/geography';
+import type { FlagCode } from '$lib/domain/quality';
+import { normalizeText } from '$lib/domain/vocabulary';
+import { database } from './db';
+import type { Connection } from './db/connect';
+import { COMMUNE_CODE } from './db/queries/quality';
+
+/**
+ * The whole directory held in memory and rebuilt when the database changes. At city scale (and
+ * at 10,000 synthetic offers) filtering in memory is far faster than one SQL query per facet.
+ * `PRAGMA data_version` changes whenever another connection (an import run from the command line)
+ * commits; our own writes bump `localVersion`.
+ */
+let cached: { key: string; places: CataloguePlace[]; byId: Map<number, CataloguePlace>; areaCodes: Set<string> } | null = null;
+let localVersion = 0;
+
+export function invalidateCatalogue(): void {
+	localVersion++;
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const list = (json: string): string[] => JSON.parse(json) as string[];
+
+export async function loadCatalogue(connection: Connection = database()) {
+	const key = `${connection.sqlite.pragma('data_version', { simple: true })}:${localVersion}`;
+	if (cached?.key === key) return cached;
+	const { db } = connection;
+	const [places, offers, placeAreas, areas, flags] = await Promise.all([
+		db.selectFrom('places').selectAll().execute(),
+		db.selectFrom('offers').selectAll().where('place_id', 'is not', null).execute(),
+		db.selectFrom('place_areas').selectAll().execute(),
+		db.selectFrom('areas').select(['code', 'kind', 'name', 'qpv_share']).execute(),
+		db.selectFrom('quality_flags').selectAll().orderBy('id').execute()
+	]);
+	const areaByCode = new Map(areas.map((a) => [a.code, a]));
+	const byPlace = new Map<number, CataloguePlace>();
+	for (const p of places) {
+		byPlace.set(p.id, {
+			id: p.id,
+			actorId: p.actor_id,
+			name: p.name,
+			searchKey: normalizeText(`${p.name} ${p.address}`),
+			address: p.address,
+			addressComplement: p.address_complement,
+			postalCode: p.postal_code,
+			commune: p.commune,
+			lat: p.lat,
+			lon: p.lon,
+			phone: p.phone,
+			email: p.email,
+			website: p.website,
+			description: p.description,
+			source: p.source,
+			sourceId: p.source_id,
+			sourceUpdatedOn: p.source_updated_on,
+			updatedAt: p.updated_at,
+			iris: null,
+			grandQuartier: null,
+			qpv: null,
+			irisInQpv: false,
+			inCommune: false,
+			areaCodes: [],
+			flags: [],
+			offers: []
+		});
+	}
+	for (const pa of placeAreas) {
+		const place = byPlace.get(pa.place_id);
+		const area = areaByCode.get(pa.area_code);
+		if (!place || !area) continue;
+		place.areaCodes.push(area.code);
+		const ref = { code: area.code, name: area.name };
+		if (area.kind === 'iris') {
+			place.iris = ref;
+			place.irisInQpv = isIrisInQpv(area.qpv_share);
+		} else if (area.kind === 'grand_quartier') place.grandQuartier = ref;
+		else if (area.kind === 'qpv') place.qpv = ref;
+		else if (area.code === COMMUNE_CODE) place.inCommune = true;
+	}
+	for (const o of offers) {
+		const place = byPlace.get(o.place_id!);
+		if (!place) continue;
+		const offer: CatalogueOffer = {
+			id: o.id,
+			placeId: place.id,
+			level: o.level,
+			levelInferred: o.level_inferred === 1,
+			themes: list(o.themes),
+			tags: list(o.tags),
+			publics: list(o.publics),
+			specificSupport: list(o.specific_support),
+			fees: list(o.fees),
+			accessModes: list(o.access_modes),
+			programmes: list(o.programmes),
+			otherLabels: list(o.other_labels),
+			languages: list(o.languages),
+			hours: o.hours,
+			bookingUrl: o.booking_url,
+			remote: o.remote === 1,
+			description: o.description,
+			status: o.status,
+			closedFrom: o.closed_from,
+			closedUntil: o.closed_until,
+			closureMessage: o.closure_message,
+			source: o.source,
+			updatedAt: o.updated_at,
+			verifiedAt: o.verified_at,
+			verifiedHow: o.verified_how
+		};
+		place.offers.push(offer);
+	}
+	for (const f of flags) {
+		byPlace.get(f.place_id)?.flags.push({ code: f.code as FlagCode, detail: f.detail, relatedId: f.related_place_id });
+	}
+	const LEVEL_ORDER = ['discover', 'learn', 'support', 'reinforced', null];
+	for (const place of byPlace.values()) place.offers.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
+	const sorted = [...byPlace.values()].sort((a, b) => collator.compare(a.name, b.name));
+	cached = { key, places: sorted, byId: byPlace, areaCodes: new Set(areas.map((a) => a.code)) };
+	return cached;
+}

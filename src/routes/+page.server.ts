@@ -1,0 +1,51 @@
+import { filtersToParams, parseFilters } from '$lib/domain/filters';
+import { levelRank } from '$lib/domain/levels';
+import { searchCatalogue } from '$lib/domain/search';
+import { loadCatalogue } from '$lib/server/catalogue';
+import { database } from '$lib/server/db';
+import { listAreas } from '$lib/server/db/queries/areas';
+import { summarizePlace } from '$lib/server/directory';
+import type { PageServerLoad } from './$types';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async ({ url }) => {
+	const catalogue = await loadCatalogue();
+	const parsed = parseFilters(url.searchParams, { areaCodes: catalogue.areaCodes, extraParams: ['page'] });
+	const errors = parsed.ok ? [] : parsed.errors;
+	const pageRaw = url.searchParams.get('page') ?? '1';
+	let page = /^\d+$/.test(pageRaw) ? Number(pageRaw) : 1;
+	if (!/^\d+$/.test(pageRaw)) errors.push({ param: 'page', message: 'La page attend un numéro.' });
+
+	const now = new Date();
+	const result = searchCatalogue(catalogue.places, parsed.filters, now);
+	const pageCount = Math.max(1, Math.ceil(result.places.length / PAGE_SIZE));
+	page = Math.min(Math.max(page, 1), pageCount);
+	const shown = result.places.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+
+	const areas = await listAreas(database().db);
+	return {
+		filters: parsed.filters,
+		query: filtersToParams(parsed.filters).toString(),
+		errors,
+		levelCounts: result.levelCounts,
+		placeCount: result.places.length,
+		offerCount: result.offerCount,
+		page,
+		pageCount,
+		places: shown.map((m) => summarizePlace(m.place, m.offers, now)),
+		points: result.places.map(({ place, offers }) => ({
+			id: place.id,
+			name: place.name,
+			lon: place.lon,
+			lat: place.lat,
+			ranks: [...new Set(offers.map((o) => levelRank(o.level)))].sort(),
+			href: `/lieux/${place.id}`
+		})),
+		areas: {
+			grandQuartiers: areas.filter((a) => a.kind === 'grand_quartier'),
+			iris: areas.filter((a) => a.kind === 'iris'),
+			qpv: areas.filter((a) => a.kind === 'qpv')
+		}
+	};
+};

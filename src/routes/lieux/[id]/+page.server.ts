@@ -1,0 +1,81 @@
+import { error } from '@sveltejs/kit';
+import { offerLevel } from '$lib/domain/catalogue';
+import { describeWeek, hoursStatus, summarizeWeek } from '$lib/domain/hours';
+import { LEVEL_INFO, levelRank } from '$lib/domain/levels';
+import { freshness } from '$lib/domain/freshness';
+import { FLAG_LABELS } from '$lib/domain/quality';
+import { needLabel } from '$lib/domain/themes';
+import { ACCESS_MODES, FEES, PUBLICS, SPECIFIC_SUPPORT, termLabel } from '$lib/domain/vocabulary';
+import { loadCatalogue } from '$lib/server/catalogue';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	if (!/^\d{1,9}$/.test(params.id)) error(404, 'Ce lieu n’existe pas.');
+	const catalogue = await loadCatalogue();
+	const place = catalogue.byId.get(Number(params.id));
+	if (!place) error(404, 'Ce lieu n’existe pas.');
+	const now = new Date();
+	const related = (id: number | null) => (id ? catalogue.byId.get(id) : undefined);
+	return {
+		place: {
+			id: place.id,
+			name: place.name,
+			address: place.address,
+			addressComplement: place.addressComplement,
+			postalCode: place.postalCode,
+			commune: place.commune,
+			lat: place.lat,
+			lon: place.lon,
+			phone: place.phone,
+			email: place.email,
+			website: place.website,
+			description: place.description,
+			source: place.source,
+			iris: place.iris,
+			grandQuartier: place.grandQuartier,
+			qpv: place.qpv,
+			irisInQpv: place.irisInQpv,
+			freshness: freshness(place.offers[0]?.verifiedAt ?? place.sourceUpdatedOn, place.offers[0]?.verifiedHow ?? null, now),
+			flags: place.flags.map((f) => ({
+				code: f.code,
+				label: FLAG_LABELS[f.code],
+				detail: f.detail,
+				related: related(f.relatedId) ? { id: f.relatedId!, name: related(f.relatedId)!.name } : null
+			}))
+		},
+		offers: place.offers
+			.filter((o) => o.status !== 'closed')
+			.map((o) => {
+				const level = offerLevel(o);
+				return {
+					id: o.id,
+					level,
+					rank: LEVEL_INFO[level].rank,
+					levelDescription: LEVEL_INFO[level].description,
+					inferred: o.levelInferred,
+					needs: [...o.themes, ...o.tags].map(needLabel),
+					publics: o.publics.map((v) => termLabel(PUBLICS, v)),
+					specificSupport: o.specificSupport.map((v) => termLabel(SPECIFIC_SUPPORT, v)),
+					fees: o.fees.map((v) => termLabel(FEES, v)),
+					accessModes: o.accessModes.map((v) => termLabel(ACCESS_MODES, v)),
+					programmes: [...o.programmes, ...o.otherLabels],
+					hours: o.hours,
+					hoursStatus: hoursStatus(o.hours, now),
+					week: describeWeek(o.hours, now),
+					weekSummary: summarizeWeek(o.hours, now),
+					bookingUrl: o.bookingUrl,
+					remote: o.remote,
+					status: o.status,
+					closure: o.status === 'temporarily_closed' ? { from: o.closedFrom, until: o.closedUntil, message: o.closureMessage } : null
+				};
+			}),
+		point: {
+			id: place.id,
+			name: place.name,
+			lon: place.lon,
+			lat: place.lat,
+			ranks: [...new Set(place.offers.map((o) => levelRank(o.level)))].sort(),
+			href: `/lieux/${place.id}`
+		}
+	};
+};
