@@ -16,7 +16,42 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!place) error(404, 'Ce lieu n’existe pas.');
 	const now = new Date();
 	const related = (id: number | null) => (id ? catalogue.byId.get(id) : undefined);
+	const offers = place.offers
+		.filter((o) => o.status !== 'closed')
+		.map((o) => {
+			const level = offerLevel(o);
+			return {
+				id: o.id,
+				level,
+				rank: LEVEL_INFO[level].rank,
+				levelDescription: LEVEL_INFO[level].description,
+				inferred: o.levelInferred,
+				status: o.status,
+				closure: o.status === 'temporarily_closed' ? { from: o.closedFrom, until: o.closedUntil, message: o.closureMessage } : null,
+				details: {
+					needs: [...o.themes, ...o.tags].map(needLabel),
+					publics: o.publics.map((v) => termLabel(PUBLICS, v)),
+					specificSupport: o.specificSupport.map((v) => termLabel(SPECIFIC_SUPPORT, v)),
+					fees: o.fees.map((v) => termLabel(FEES, v)),
+					accessModes: o.accessModes.map((v) => termLabel(ACCESS_MODES, v)),
+					programmes: [...o.programmes, ...o.otherLabels],
+					hours: o.hours,
+					hoursStatus: hoursStatus(o.hours, now),
+					week: describeWeek(o.hours, now),
+					weekSummary: summarizeWeek(o.hours, now),
+					bookingUrl: o.bookingUrl,
+					remote: o.remote
+				}
+			};
+		});
+	// Imported offers of one place share every detail but the level: say them once, not per level.
+	const sharedDetails =
+		offers.length > 1 && offers.every((o) => JSON.stringify(o.details) === JSON.stringify(offers[0]!.details))
+			? offers[0]!.details
+			: null;
 	return {
+		sharedDetails,
+		offers,
 		place: {
 			id: place.id,
 			name: place.name,
@@ -43,32 +78,6 @@ export const load: PageServerLoad = async ({ params }) => {
 				related: related(f.relatedId) ? { id: f.relatedId!, name: related(f.relatedId)!.name } : null
 			}))
 		},
-		offers: place.offers
-			.filter((o) => o.status !== 'closed')
-			.map((o) => {
-				const level = offerLevel(o);
-				return {
-					id: o.id,
-					level,
-					rank: LEVEL_INFO[level].rank,
-					levelDescription: LEVEL_INFO[level].description,
-					inferred: o.levelInferred,
-					needs: [...o.themes, ...o.tags].map(needLabel),
-					publics: o.publics.map((v) => termLabel(PUBLICS, v)),
-					specificSupport: o.specificSupport.map((v) => termLabel(SPECIFIC_SUPPORT, v)),
-					fees: o.fees.map((v) => termLabel(FEES, v)),
-					accessModes: o.accessModes.map((v) => termLabel(ACCESS_MODES, v)),
-					programmes: [...o.programmes, ...o.otherLabels],
-					hours: o.hours,
-					hoursStatus: hoursStatus(o.hours, now),
-					week: describeWeek(o.hours, now),
-					weekSummary: summarizeWeek(o.hours, now),
-					bookingUrl: o.bookingUrl,
-					remote: o.remote,
-					status: o.status,
-					closure: o.status === 'temporarily_closed' ? { from: o.closedFrom, until: o.closedUntil, message: o.closureMessage } : null
-				};
-			}),
 		point: {
 			id: place.id,
 			name: place.name,
