@@ -337,6 +337,8 @@ export function overlayLayers(opts: { withStreets?: boolean } = {}): LayerSpecif
 			source: SOURCE.areas,
 			filter: kindIs('iris'),
 			minzoom: 12.5,
+			// Polygon labels repeat on every tile a polygon crosses; past this zoom street names take over.
+			maxzoom: 15.5,
 			layout: {
 				'text-field': ['get', 'name'],
 				'text-font': textFont,
