@@ -6,7 +6,5 @@ import { resolve } from 'node:path';
  */
 export const config = {
 	databasePath: resolve(process.env.DATABASE_PATH ?? 'db/roubaix.sqlite'),
-	seedDir: resolve(process.env.SEED_DIR ?? 'db/seed'),
-	/** Optional remote vector style for the map (e.g. Plan IGN); the offline style is the default. */
-	mapStyleUrl: process.env.PUBLIC_MAP_STYLE_URL || null
+	seedDir: resolve(process.env.SEED_DIR ?? 'db/seed')
 };
