@@ -65,7 +65,7 @@ function multi<T extends string>(
 	name: string,
 	allowed: readonly T[],
 	errors: FilterError[],
-	label: string
+	unknownLabel: string
 ): T[] {
 	const values: T[] = [];
 	for (const raw of params.getAll(name).flatMap((v) => v.split(','))) {
@@ -74,7 +74,7 @@ function multi<T extends string>(
 		if ((allowed as readonly string[]).includes(v)) {
 			if (!values.includes(v as T)) values.push(v as T);
 		} else {
-			errors.push({ param: name, message: `${label} inconnu : « ${v} ». Valeurs possibles : ${allowed.join(', ')}.` });
+			errors.push({ param: name, message: `${unknownLabel} : « ${v} ». Valeurs possibles : ${allowed.join(', ')}.` });
 		}
 	}
 	return values;
@@ -91,14 +91,14 @@ export function parseFilters(
 	}
 
 	const slugToLevel = new Map(Object.entries(LEVEL_SLUGS).map(([level, slug]) => [slug, level as LevelOrUnknown]));
-	const levels = multi(params, 'niveau', [...slugToLevel.keys()], errors, 'Niveau').map((s) => slugToLevel.get(s)!);
-	const needs = multi(params, 'besoin', NEEDS.map((n) => n.code), errors, 'Besoin');
-	const publics = multi(params, 'public', PUBLICS.map((p) => p.code), errors, 'Public');
-	const specificSupport = multi(params, 'prise-en-charge', SPECIFIC_SUPPORT.map((p) => p.code), errors, 'Prise en charge');
+	const levels = multi(params, 'niveau', [...slugToLevel.keys()], errors, 'Niveau inconnu').map((s) => slugToLevel.get(s)!);
+	const needs = multi(params, 'besoin', NEEDS.map((n) => n.code), errors, 'Besoin inconnu');
+	const publics = multi(params, 'public', PUBLICS.map((p) => p.code), errors, 'Public inconnu');
+	const specificSupport = multi(params, 'prise-en-charge', SPECIFIC_SUPPORT.map((p) => p.code), errors, 'Prise en charge inconnue');
 
 	const free = params.get('gratuit');
-	if (free !== null && !['1', 'oui', 'true', ''].includes(free)) {
-		errors.push({ param: 'gratuit', message: 'gratuit attend « 1 » (ou rien).' });
+	if (free !== null && !['1', 'oui', 'true', '', '0', 'non', 'false'].includes(free)) {
+		errors.push({ param: 'gratuit', message: 'gratuit attend « 1 » (oui) ou « 0 » (non).' });
 	}
 
 	const whenRaw = params.get('quand');
@@ -137,7 +137,7 @@ export function parseFilters(
 		needs,
 		publics,
 		specificSupport,
-		freeOnly: free !== null && free !== '0' && free !== 'non',
+		freeOnly: free !== null && !['0', 'non', 'false'].includes(free),
 		when,
 		area,
 		query: query.slice(0, MAX_QUERY_LENGTH)

@@ -81,6 +81,8 @@ const OLD_SERVICES: Record<string, { themes: ThemeCode[]; tags?: LocalTagCode[];
 	'sécuriser mes usages numériques': { themes: ['safety'] }
 };
 
+const OLD_SERVICES_BY_KEY = new Map(Object.entries(OLD_SERVICES).map(([k, v]) => [normalizeText(k), v]));
+
 /** Both wordings of `modalites_accompagnement`; the 2023 ones are matched on their opening words. */
 const MODALITIES: { match: (v: string) => boolean; level: Level; remote?: boolean }[] = [
 	{ match: (v) => v === norm(ModaliteAccompagnement.EnAutonomie) || v.startsWith('seul'), level: 'discover' },
@@ -151,9 +153,10 @@ function enumValue<E extends string>(values: readonly E[], candidate: string): E
 
 const number = (field: string, min: number, max: number) =>
 	z.preprocess(
-		(v) => (typeof v === 'string' ? Number(v.trim().replace(',', '.')) : v),
+		// An empty cell must be "missing", not Number('') === 0 (a point off the coast of Africa).
+		(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v),
 		z
-			.number({ error: `${field} doit être un nombre` })
+			.number({ error: (issue) => (issue.input === undefined ? `${field} est obligatoire` : `${field} doit être un nombre`) })
 			.refine((n) => Number.isFinite(n), `${field} doit être un nombre`)
 			.refine((n) => n >= min && n <= max, `${field} hors des bornes (${min} à ${max})`)
 	);
@@ -176,8 +179,13 @@ const baseRow = z.object({
 		(v) => optionalText(v) ?? '',
 		z
 			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}/, 'date au format AAAA-MM-JJ attendue')
-			.refine((d) => !Number.isNaN(Date.parse(d.slice(0, 10))), 'date impossible')
+			.regex(/^\d{4}-\d{2}-\d{2}/, { message: 'date au format AAAA-MM-JJ attendue', abort: true })
+			// Date.parse rolls 30 February over to March: the date must read back unchanged.
+			.refine((d) => {
+				const day = d.slice(0, 10);
+				const parsed = new Date(`${day}T00:00:00Z`);
+				return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+			}, 'date impossible')
 	)
 });
 
@@ -204,7 +212,7 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 			if (current === Service.AccesInternetEtMaterielInformatique) addOnce(inferredLevels, 'discover');
 			continue;
 		}
-		const old = OLD_SERVICES[value.toLowerCase().replace(/’/g, "'")];
+		const old = OLD_SERVICES_BY_KEY.get(norm(value));
 		if (!old) {
 			errors.push({ field: 'services', reason: `valeur inconnue « ${value} »` });
 			continue;
@@ -226,7 +234,8 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 		// Old values read "Handicaps mentaux : déficiences limitant…": the words before the colon name it.
 		const old = OLD_PUBLICS[accentless(value.split(' :')[0]!)];
 		if (!old) {
-			errors.push({ field: 'publics_accueillis', reason: `valeur inconnue « ${value} »` });
+			const field = splitList(row.publics_accueillis).includes(value) ? 'publics_accueillis' : 'publics_specifiquement_adresses';
+			errors.push({ field, reason: `valeur inconnue « ${value} »` });
 			continue;
 		}
 		addOnce(publics, ...(old.publics ?? []));

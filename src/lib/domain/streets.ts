@@ -18,7 +18,10 @@ const ABBREVIATIONS: Record<string, string> = {
 	all: 'allee',
 	chem: 'chemin',
 	sq: 'square',
-	qu: 'quai'
+	qu: 'quai',
+	grd: 'grand',
+	gd: 'grand',
+	gde: 'grande'
 };
 
 /** "9 RUE PELLART", "Rue Pellart" and "r. pellart" all give "rue pellart". */

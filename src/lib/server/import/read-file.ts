@@ -79,7 +79,7 @@ function readCsv(text: string): ReadResult {
 	});
 	const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
 	if (fatal) {
-		return { ok: false, error: `CSV illisible (ligne ${(fatal.row ?? 0) + 2}) : ${fatal.message}` };
+		return { ok: false, error: `CSV illisible (ligne ${lineAt(lineIndex(text), fatal.index ?? 0)}) : ${fatal.message}` };
 	}
 	const headers = parsed.meta.fields ?? [];
 	if (!headers.includes('id') || !headers.includes('nom')) {
