@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-25_01_initial';
+import * as orientations from './2026-11-25_02_orientations';
 
 /**
  * Listed by hand rather than read from the folder, so the same list works in the bundled
  * server (adapter-node) and in the command-line scripts run with tsx.
  */
 export const migrations: Record<string, Migration> = {
-	'2026-11-25_01_initial': initial
+	'2026-11-25_01_initial': initial,
+	'2026-11-25_02_orientations': orientations
 };

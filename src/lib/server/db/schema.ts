@@ -107,7 +107,22 @@ export interface ImportTable {
 	summary: string;
 }
 
+export interface OrientationTable {
+	id: Generated<number>;
+	created_at: string;
+	needs: string;
+	autonomy: string | null;
+	levels: string;
+	iris_code: string | null;
+	area_code: string | null;
+	constraints: string;
+	results: number;
+	within_15_min: number;
+	answers_hash: string;
+}
+
 export interface Database {
+	orientations: OrientationTable;
 	areas: AreaTable;
 	actors: ActorTable;
 	places: PlaceTable;
