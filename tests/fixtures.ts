@@ -138,6 +138,14 @@ export function countsText(places: number, offers: number): RegExp {
 // ---------------------------------------------------------------------------------------------------
 // The MapLibre map (JavaScript only)
 
+/**
+ * With JavaScript, waits until the page is hydrated (the interactive map's container only exists
+ * once components have mounted), so a click is handled by the app and not lost before hydration.
+ */
+export async function hydrated(page: Page, javaScriptEnabled: boolean): Promise<void> {
+	if (javaScriptEnabled) await expect(page.locator('div.map[data-status]').first()).toBeAttached({ timeout: 15_000 });
+}
+
 /** Waits until the interactive map says it is loaded (or failed); returns its final status. */
 export async function settleMap(page: Page, timeout = 30_000): Promise<string> {
 	const map = page.locator('div.map[data-status]').first();

@@ -8,6 +8,7 @@ import {
 	LEVEL_SLUG,
 	apiOffers,
 	countsText,
+	hydrated,
 	expect,
 	listedPlaceIds,
 	placeCards,
@@ -111,6 +112,7 @@ test.describe('page d’accueil', () => {
 		expect(expected.length).toBeLessThan(all.length);
 
 		await page.goto('/');
+		await hydrated(page, javaScriptEnabled);
 		await expect(placeCards(page)).toHaveCount(all.length);
 		await levelCheckbox(page, 'renforce').check();
 		await submitFilters(page, javaScriptEnabled);
@@ -141,7 +143,7 @@ test.describe('page d’accueil', () => {
 		// What a screen reader says for the checkbox: its label, « … (13 offres) », words apart.
 		for (const key of LEVEL_KEYS) {
 			const box = levelCheckbox(page, LEVEL_SLUG[key]);
-			await expect(box).toHaveAccessibleName(new RegExp(`\\(${api.level_counts[key]} offres\\)$`));
+			await expect(box).toHaveAccessibleName(new RegExp(`\\(${api.level_counts[key]} offres\\s*\\)$`));
 		}
 	});
 
@@ -181,6 +183,7 @@ test.describe('page d’accueil', () => {
 		expect(api).toEqual(sortedIds(iris.ids));
 
 		await page.goto('/');
+		await hydrated(page, javaScriptEnabled);
 		await page.getByLabel('Quartier', { exact: true }).selectOption(code);
 		await submitFilters(page, javaScriptEnabled);
 		await expect(page).toHaveURL(new RegExp(`[?&]territoire=${code}(&|$)`));
@@ -189,7 +192,7 @@ test.describe('page d’accueil', () => {
 		for (const card of await placeCards(page).all()) await expect(card).toContainText(`Quartier : ${iris.name}`);
 	});
 
-	test('la recherche par nom (q=) trouve les lieux de l’API', async ({ page, request }) => {
+	test('la recherche par nom (q=) trouve les lieux de l’API', async ({ page, request, javaScriptEnabled }) => {
 		const term = 'utpas';
 		const api = placesOf(await apiOffers(request, `q=${term}`));
 		const all = placesOf(await apiOffers(request));
@@ -197,6 +200,7 @@ test.describe('page d’accueil', () => {
 		expect(api.length).toBeLessThan(all.length);
 
 		await page.goto('/');
+		await hydrated(page, javaScriptEnabled);
 		const field = page.getByLabel('Nom ou adresse');
 		await field.fill(term);
 		await field.press('Enter');

@@ -23,10 +23,17 @@ const FREE = FEES.find((f) => f.code === 'gratuit')!.value;
 const valueOf = (terms: readonly { code: string; value: string }[], code: string) =>
 	terms.find((t) => t.code === code)?.value ?? code;
 
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** YYYY-MM-DD in Roubaix: closures start and end on Paris days, not UTC ones. */
+export function parisDate(instant: Date): string {
+	return parisDay.format(instant);
+}
+
 /** Closed places never show; a temporary closure shows (with its message) but is not "open". */
 function isTemporarilyClosed(offer: CatalogueOffer, now: Date): boolean {
 	if (offer.status !== 'temporarily_closed') return false;
-	const today = now.toISOString().slice(0, 10);
+	const today = parisDate(now);
 	return (!offer.closedFrom || offer.closedFrom <= today) && (!offer.closedUntil || today <= offer.closedUntil);
 }
 

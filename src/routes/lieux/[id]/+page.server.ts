@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { offerLevel } from '$lib/domain/catalogue';
 import { describeWeek, hoursStatus, summarizeWeek } from '$lib/domain/hours';
 import { LEVEL_INFO, levelRank } from '$lib/domain/levels';
@@ -11,6 +11,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	if (!/^\d{1,9}$/.test(params.id)) error(404, 'Ce lieu n’existe pas.');
+	// One address per place: /lieux/01 is /lieux/1.
+	if (String(Number(params.id)) !== params.id) redirect(301, `/lieux/${Number(params.id)}`);
 	const catalogue = await loadCatalogue();
 	const place = catalogue.byId.get(Number(params.id));
 	if (!place) error(404, 'Ce lieu n’existe pas.');

@@ -1,0 +1,82 @@
+/**
+ * Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every kind of page, with and without
+ * JavaScript, and the keyboard path through the skip link.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { apiOffers, expect, hydrated, placesOf, settleMap, test } from './fixtures';
+
+async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const report = results.violations
+		.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`)
+		.join('\n');
+	expect(results.violations.map((v) => v.id), `axe violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/**
+ * axe runs as a script in the page, which a page without JavaScript cannot do. For the `nojs`
+ * project the same server HTML, its scripts removed, is loaded in a scriptable context: axe then
+ * sees exactly the document a reader without JavaScript gets (nothing of the app runs).
+ */
+async function analyzablePage(page: Page, browser: Browser, baseURL: string, javaScriptEnabled: boolean): Promise<Page> {
+	if (javaScriptEnabled) return page;
+	const url = page.url();
+	const raw = await page.request.get(url);
+	const html = (await raw.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+	expect(html).not.toMatch(/<script/i);
+	const context = await browser.newContext({ javaScriptEnabled: true, baseURL, locale: 'fr-FR' });
+	const copy = await context.newPage();
+	await copy.route(url, (route) => route.fulfill({ status: raw.status(), contentType: 'text/html; charset=utf-8', body: html }));
+	await copy.goto(url);
+	return copy;
+}
+
+const PAGES: { name: string; path: string | 'place'; map: boolean; status?: number }[] = [
+	{ name: 'accueil', path: '/', map: true },
+	{ name: 'accueil filtré', path: '/?niveau=renforce&gratuit=1', map: true },
+	{ name: 'fiche d’un lieu', path: 'place', map: true },
+	{ name: 'les données', path: '/a-propos', map: false },
+	{ name: 'documentation de l’API', path: '/api/v1', map: false },
+	{ name: 'page 404', path: '/lieux/999999', map: false, status: 404 }
+];
+
+test.describe('accessibilité (axe, WCAG 2.1 AA)', () => {
+	for (const { name, path, map, status } of PAGES) {
+		test(`${name} : aucune violation`, async ({ page, request, browser, baseURL, javaScriptEnabled, consoleErrors }) => {
+			let url = path;
+			if (path === 'place') {
+				// A place with hours, several offers and flags: the richest page.
+				const place = placesOf(await apiOffers(request, 'quand=samedi')).find((p) => p.quality_flags.length > 0);
+				expect(place, 'a place open on Saturday with data-quality flags').toBeDefined();
+				url = `/lieux/${place!.id}`;
+			}
+			if (status === 404) consoleErrors.allow(new RegExp(`status of 404 .*\\(http://[^/]+${url}\\)$`));
+			const response = await page.goto(url);
+			expect(response?.status()).toBe(status ?? 200);
+			if (javaScriptEnabled && map) await settleMap(page);
+			const analyzed = await analyzablePage(page, browser, baseURL!, javaScriptEnabled);
+			try {
+				await expectNoAxeViolations(analyzed);
+			} finally {
+				if (analyzed !== page) await analyzed.context().close();
+			}
+		});
+	}
+});
+
+test.describe('clavier', () => {
+	test('Tab atteint d’abord le lien d’évitement, Entrée amène au contenu', async ({ page, javaScriptEnabled }) => {
+		await page.goto('/');
+		await hydrated(page, javaScriptEnabled);
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: 'Aller au contenu' });
+		await expect(skip).toBeFocused();
+		await expect(skip).toBeInViewport();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('main#contenu')).toBeFocused();
+		// The next Tab goes on inside the main content, not back to the header.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+	});
+});
