@@ -1,6 +1,7 @@
 import { filtersToParams, parseFilters } from '$lib/domain/filters';
-import { levelRank } from '$lib/domain/levels';
 import { searchCatalogue } from '$lib/domain/search';
+import { NEEDS } from '$lib/domain/themes';
+import { PUBLICS, SPECIFIC_SUPPORT } from '$lib/domain/vocabulary';
 import { loadCatalogue } from '$lib/server/catalogue';
 import { database } from '$lib/server/db';
 import { listAreas } from '$lib/server/db/queries/areas';
@@ -34,14 +35,11 @@ export const load: PageServerLoad = async ({ url }) => {
 		page,
 		pageCount,
 		places: shown.map((m) => summarizePlace(m.place, m.offers, now)),
-		points: result.places.map(({ place, offers }) => ({
-			id: place.id,
-			name: place.name,
-			lon: place.lon,
-			lat: place.lat,
-			ranks: [...new Set(offers.map((o) => levelRank(o.level)))].sort(),
-			href: `/lieux/${place.id}`
-		})),
+		choices: {
+			needs: NEEDS.map(({ code, label }) => ({ code, label })),
+			publics: PUBLICS.map(({ code, label }) => ({ code, label })),
+			specificSupport: SPECIFIC_SUPPORT.map(({ code, label }) => ({ code, label }))
+		},
 		areas: {
 			grandQuartiers: areas.filter((a) => a.kind === 'grand_quartier'),
 			iris: areas.filter((a) => a.kind === 'iris'),

@@ -7,18 +7,9 @@ import { PUBLICS, SPECIFIC_SUPPORT } from './vocabulary';
  * Parameter names and values are French words a worker can read in the address bar.
  */
 
-export const LEVEL_SLUGS: Record<LevelOrUnknown, string> = {
-	discover: 'decouvrir',
-	learn: 'apprendre',
-	support: 'etre-accompagne',
-	reinforced: 'renforce',
-	unknown: 'a-preciser'
-};
+import { LEVEL_SLUGS, WHEN_VALUES, type When } from './filter-values';
 
-export const WHEN_VALUES = ['maintenant', 'soir', 'samedi', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'dimanche'] as const;
-export type When = (typeof WHEN_VALUES)[number];
-
-export const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+export { LEVEL_SLUGS, WEEKDAYS, WHEN_VALUES, type When } from './filter-values';
 
 export interface Filters {
 	levels: LevelOrUnknown[];

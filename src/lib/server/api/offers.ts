@@ -1,13 +1,14 @@
 import { json } from '@sveltejs/kit';
 import type { CatalogueOffer, CataloguePlace } from '$lib/domain/catalogue';
 import { offerLevel } from '$lib/domain/catalogue';
-import { parseFilters, LEVEL_SLUGS, type Filters, type Paging } from '$lib/domain/filters';
+import { filtersToParams, parseFilters, LEVEL_SLUGS, type Filters, type Paging } from '$lib/domain/filters';
 import { LEVEL_INFO } from '$lib/domain/levels';
 import { searchCatalogue } from '$lib/domain/search';
 import { loadCatalogue } from '../catalogue';
+import { timeBucket } from './response-cache';
 
 /** Parses the query string as the home page does; a bad parameter is a 400 that names it. */
-export async function filteredSearch(url: URL, options: { paging: boolean; extraParams?: string[] }) {
+export async function parseApiFilters(url: URL, options: { paging: boolean; extraParams?: string[] }) {
 	const catalogue = await loadCatalogue();
 	const parsed = parseFilters(url.searchParams, { areaCodes: catalogue.areaCodes, ...options });
 	if (!parsed.ok) {
@@ -19,9 +20,25 @@ export async function filteredSearch(url: URL, options: { paging: boolean; extra
 			)
 		};
 	}
-	const result = searchCatalogue(catalogue.places, parsed.filters, new Date());
-	return { ok: true as const, result, filters: parsed.filters, paging: parsed.paging };
+	const now = new Date();
+	// Same answer for the same directory version and the same normalised filters.
+	const cacheKey = [
+		url.pathname,
+		catalogue.key,
+		filtersToParams(parsed.filters).toString(),
+		options.paging ? `${parsed.paging.limit}:${parsed.paging.offset}` : '',
+		timeBucket(url.searchParams, now)
+	].join('|');
+	return {
+		ok: true as const,
+		filters: parsed.filters,
+		paging: parsed.paging,
+		cacheKey,
+		search: () => searchCatalogue(catalogue.places, parsed.filters, now)
+	};
 }
+
+export const JSON_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' };
 
 export function offerJson(offer: CatalogueOffer, place: CataloguePlace, origin: string) {
 	const level = offerLevel(offer);

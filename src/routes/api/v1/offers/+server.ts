@@ -1,21 +1,21 @@
-import { json } from '@sveltejs/kit';
-import { filteredSearch, flatOffers, offerJson } from '$lib/server/api/offers';
+import { flatOffers, JSON_HEADERS, offerJson, parseApiFilters } from '$lib/server/api/offers';
+import { cachedBody } from '$lib/server/api/response-cache';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {
-	const search = await filteredSearch(url, { paging: true });
-	if (!search.ok) return search.response;
-	const { result, paging } = search;
-	const all = flatOffers(result.places);
-	const page = all.slice(paging.offset, paging.offset + paging.limit);
-	return json(
-		{
+	const parsed = await parseApiFilters(url, { paging: true });
+	if (!parsed.ok) return parsed.response;
+	const { limit, offset } = parsed.paging;
+	const body = cachedBody(parsed.cacheKey, () => {
+		const result = parsed.search();
+		const all = flatOffers(result.places);
+		return JSON.stringify({
 			total: all.length,
-			limit: paging.limit,
-			offset: paging.offset,
+			limit,
+			offset,
 			level_counts: result.levelCounts,
-			offers: page.map(({ place, offer }) => offerJson(offer, place, url.origin))
-		},
-		{ headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' } }
-	);
+			offers: all.slice(offset, offset + limit).map(({ place, offer }) => offerJson(offer, place, url.origin))
+		});
+	});
+	return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8', ...JSON_HEADERS } });
 };
