@@ -1,6 +1,7 @@
 import { SPECIFIC_SUPPORT } from '../vocabulary';
 import { AUTONOMY, type Autonomy } from './autonomy';
 import { EVERYDAY_NEEDS } from './needs';
+import { LANGUAGES, WALK_LIMITS } from './choices';
 import type { OrientationQuery, Period } from './types';
 
 /**
@@ -8,33 +9,7 @@ import type { OrientationQuery, Period } from './types';
  * resident's address is never a parameter: only a street name, an area or a point.
  */
 
-export const LANGUAGES = [
-	{ code: 'ar', label: 'Arabe' },
-	{ code: 'ber', label: 'Berbère / kabyle' },
-	{ code: 'en', label: 'Anglais' },
-	{ code: 'tr', label: 'Turc' },
-	{ code: 'pt', label: 'Portugais' },
-	{ code: 'es', label: 'Espagnol' },
-	{ code: 'ro', label: 'Roumain' },
-	{ code: 'ru', label: 'Russe' },
-	{ code: 'uk', label: 'Ukrainien' }
-] as const;
-
-export const PERIODS: readonly { code: Period; label: string }[] = [
-	{ code: 'matin', label: 'le matin' },
-	{ code: 'apres-midi', label: "l'après-midi" },
-	{ code: 'soir', label: 'le soir' }
-];
-
-export const WALK_LIMITS = [10, 15, 20, 30] as const;
-
-export const STEPS = [
-	{ n: 1, title: 'Le besoin' },
-	{ n: 2, title: "L'autonomie" },
-	{ n: 3, title: 'Le quartier' },
-	{ n: 4, title: 'Les contraintes' },
-	{ n: 5, title: 'Les lieux' }
-] as const;
+export { LANGUAGES, PERIODS, STEPS, WALK_LIMITS } from './choices';
 
 export interface OrientationParams {
 	step: number;

@@ -12,10 +12,12 @@ import {
 	bringList,
 	describeIntervals,
 	fill,
+	formatDays,
 	formatIntervals,
 	formatRange,
 	formatSheetDate,
 	formatSheetDay,
+	groupDays,
 	splitTemplate
 } from './sheet-i18n';
 
@@ -148,6 +150,29 @@ describe('hours in words', () => {
 		expect(formatIntervals('fr', week[5]!.intervals)).toBe('8 h – 11 h');
 		expect(formatIntervals('ar', week[5]!.intervals)).toBe('8:00 – 11:00');
 		expect(formatIntervals('en', week[0]!.intervals)).toBe('closed');
+	});
+});
+
+describe('days', () => {
+	const morning = [{ from: '09:00', to: '12:00' }];
+
+	it('groups consecutive days with the same hours', () => {
+		const days = [0, 1, 2, 3, 4].map((day) => ({ day, intervals: morning }));
+		days.push({ day: 5, intervals: [{ from: '09:00', to: '11:00' }] });
+		expect(groupDays(days).map((g) => [g.first, g.last])).toEqual([
+			[0, 4],
+			[5, 5]
+		]);
+		// Monday and Wednesday are not consecutive.
+		expect(groupDays([{ day: 0, intervals: morning }, { day: 2, intervals: morning }])).toHaveLength(2);
+	});
+
+	it('names a day or a run of days in each language', () => {
+		expect(formatDays('fr', 5, 5)).toBe('Samedi');
+		expect(formatDays('fr', 0, 4)).toBe('Du lundi au vendredi');
+		expect(formatDays('falc', 0, 4)).toBe('Du lundi au vendredi');
+		expect(formatDays('en', 0, 4)).toBe('Monday to Friday');
+		expect(formatDays('ar', 0, 4)).toBe('من الاثنين إلى الجمعة');
 	});
 });
 

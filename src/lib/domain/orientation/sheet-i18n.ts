@@ -68,6 +68,8 @@ export interface SheetText {
 	};
 	hoursUnknown: string;
 	days: Week<string>;
+	/** « {from} » and « {to} » placeholders: consecutive days with the same hours. */
+	dayRange: string;
 	otherDays: string;
 	everyDay: string;
 	closed: string;
@@ -75,6 +77,8 @@ export interface SheetText {
 	toConfirm: string;
 	/** Joins two time ranges of one day. */
 	and: string;
+	/** Between the items of a list written on one line (Arabic has its own comma). */
+	listSeparator: string;
 	temporarilyClosed: string;
 	/** « {date} » placeholder. */
 	closedUntil: string;
@@ -124,12 +128,14 @@ const fr: SheetText = {
 	},
 	hoursUnknown: 'Horaires non renseignés : téléphonez avant de vous déplacer',
 	days: ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'],
+	dayRange: 'Du {from} au {to}',
 	otherDays: 'Les autres jours',
 	everyDay: 'Tous les jours',
 	closed: 'fermé',
 	allDay: '24 h sur 24',
 	toConfirm: 'à confirmer',
 	and: ' et ',
+	listSeparator: ', ',
 	temporarilyClosed: 'Fermé temporairement',
 	closedUntil: "jusqu'au {date}",
 	closedForGood: "Ce lieu n'accueille plus ce service : téléphonez avant de vous déplacer",
@@ -206,12 +212,14 @@ const falc: SheetText = {
 	},
 	hoursUnknown: 'Nous ne connaissons pas les horaires.\nTéléphonez avant de venir.',
 	days: ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'],
+	dayRange: 'Du {from} au {to}',
 	otherDays: 'Les autres jours',
 	everyDay: 'Tous les jours',
 	closed: 'fermé',
 	allDay: 'jour et nuit',
 	toConfirm: 'à vérifier',
 	and: ' et ',
+	listSeparator: ', ',
 	temporarilyClosed: 'Le lieu est fermé pour le moment.',
 	closedUntil: 'Il est fermé jusqu’au {date}.',
 	closedForGood: 'Le lieu ne fait plus cette aide.\nTéléphonez avant de venir.',
@@ -284,12 +292,14 @@ const en: SheetText = {
 	},
 	hoursUnknown: 'Opening hours not known: phone before you go',
 	days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+	dayRange: '{from} to {to}',
 	otherDays: 'Other days',
 	everyDay: 'Every day',
 	closed: 'closed',
 	allDay: 'open 24 hours',
 	toConfirm: 'to be confirmed',
 	and: ' and ',
+	listSeparator: ', ',
 	temporarilyClosed: 'Temporarily closed',
 	closedUntil: 'until {date}',
 	closedForGood: 'This service has stopped here: phone before you go',
@@ -357,12 +367,14 @@ const ar: SheetText = {
 	},
 	hoursUnknown: 'أوقات الاستقبال غير معروفة: اتصلوا قبل الذهاب',
 	days: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'],
+	dayRange: 'من {from} إلى {to}',
 	otherDays: 'باقي الأيام',
 	everyDay: 'كل الأيام',
 	closed: 'مغلق',
 	allDay: '24 ساعة على 24',
 	toConfirm: 'يجب التأكد',
 	and: ' و ',
+	listSeparator: '، ',
 	temporarilyClosed: 'مغلق مؤقتًا',
 	closedUntil: 'حتى {date}',
 	closedForGood: 'توقفت هذه الخدمة هنا: اتصلوا قبل الذهاب',
@@ -484,6 +496,43 @@ export function formatIntervals(lang: SheetLanguage, intervals: readonly OpenInt
 	return describeIntervals(lang, intervals)
 		.map((part) => (part.note ? `${part.range} (${part.note})` : part.range))
 		.join(SHEET_TEXT[lang].and);
+}
+
+export interface DayHours {
+	/** Monday = 0 … Sunday = 6. */
+	day: number;
+	intervals: readonly OpenInterval[];
+}
+
+export interface DayGroup {
+	first: number;
+	last: number;
+	intervals: readonly OpenInterval[];
+}
+
+/**
+ * Consecutive open days with the same hours, as one line (« Du lundi au vendredi »): a printed
+ * sheet has no room for five identical rows, and a reader compares fewer lines.
+ */
+export function groupDays(days: readonly DayHours[]): DayGroup[] {
+	const groups: DayGroup[] = [];
+	for (const { day, intervals } of days) {
+		const previous = groups.at(-1);
+		if (previous && previous.last === day - 1 && JSON.stringify(previous.intervals) === JSON.stringify(intervals)) {
+			previous.last = day;
+		} else groups.push({ first: day, last: day, intervals });
+	}
+	return groups;
+}
+
+/** « Samedi », « Du lundi au vendredi », « Monday to Friday », « من الاثنين إلى الجمعة ». */
+export function formatDays(lang: SheetLanguage, first: number, last: number): string {
+	const text = SHEET_TEXT[lang];
+	const name = (day: number) => text.days[day] ?? '';
+	if (first === last) return name(first);
+	// French day names take a capital only at the start of a line.
+	const inside = (day: number) => (text.htmlLang === 'fr' ? name(day).toLocaleLowerCase('fr') : name(day));
+	return fill(text.dayRange, { from: inside(first), to: inside(last) });
 }
 
 // ---------------------------------------------------------------------------------------------------
