@@ -13,7 +13,6 @@ export type LevelOrUnknown = Level | typeof UNKNOWN_LEVEL;
 export interface LevelInfo {
 	rank: number;
 	label: string;
-	description: string;
 	/** Fill colour of the marker; `ink` is the text colour that reaches 4.5:1 on it. */
 	colour: string;
 	ink: string;
@@ -23,40 +22,47 @@ export const LEVEL_INFO: Record<LevelOrUnknown, LevelInfo> = {
 	discover: {
 		rank: 1,
 		label: "Découvrir et s'informer",
-		description:
-			'Sensibilisation, information, accès libre à un ordinateur ou au wifi avec un médiateur à proximité.',
 		colour: '#56B4E9',
 		ink: '#000000'
 	},
 	learn: {
 		rank: 2,
 		label: 'Apprendre en atelier',
-		description: 'Ateliers collectifs et formations pour devenir autonome.',
 		colour: '#009E73',
 		ink: '#000000'
 	},
 	support: {
 		rank: 3,
 		label: 'Être accompagné',
-		description: 'Aide individuelle pour faire une démarche avec la personne, y compris à distance.',
 		colour: '#E69F00',
 		ink: '#000000'
 	},
 	reinforced: {
 		rank: 4,
 		label: 'Accompagnement renforcé',
-		description:
-			'Faire à la place de la personne, avec un mandat (Aidants Connect, travailleur social, France services).',
 		colour: '#CC79A7',
 		ink: '#000000'
 	},
 	unknown: {
 		rank: 0,
 		label: 'Niveau à préciser',
-		description: "La source ne dit pas quel accompagnement est proposé, et on n'a pas pu le déduire.",
 		colour: '#BBBBBB',
 		ink: '#000000'
 	}
+};
+
+/** What each level means, for the place page; kept apart from LEVEL_INFO, which the browser needs. */
+export const LEVEL_DESCRIPTIONS: Record<LevelOrUnknown, string> = {
+	discover:
+		'Sensibilisation, information, accès libre à un ordinateur ou au wifi avec un médiateur à proximité.',
+	learn:
+		'Ateliers collectifs et formations pour devenir autonome.',
+	support:
+		'Aide individuelle pour faire une démarche avec la personne, y compris à distance.',
+	reinforced:
+		'Faire à la place de la personne, avec un mandat (Aidants Connect, travailleur social, France services).',
+	unknown:
+		"La source ne dit pas quel accompagnement est proposé, et on n'a pas pu le déduire."
 };
 
 export const LEVEL_FILTER_VALUES: readonly LevelOrUnknown[] = [...LEVELS, UNKNOWN_LEVEL];

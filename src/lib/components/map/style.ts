@@ -90,23 +90,9 @@ export const ATTRIBUTION = [
 	'Ville de Roubaix/MEL (voies)'
 ] as const;
 
-export const COLOURS = {
-	outside: '#e4e2dc',
-	communeFill: '#fbfaf6',
-	communeLine: '#222222',
-	irisLine: '#8c8c8c',
-	grandQuartierLine: '#5c5c5c',
-	qpvLine: '#3d3d3d',
-	qpvHatch: '#5a5a5a',
-	street: '#cfcfcf',
-	label: '#333333',
-	halo: '#ffffff',
-	cluster: '#1f2937',
-	clusterInk: '#ffffff',
-	pointLine: '#000000',
-	selected: '#000000',
-	hover: '#1f2937'
-} as const;
+import { COLOURS } from './colours';
+
+export { COLOURS };
 
 const RANK_ORDER = Object.values(LEVEL_INFO).sort((a, b) => a.rank - b.rank);
 

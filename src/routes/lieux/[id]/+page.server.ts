@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { offerLevel } from '$lib/domain/catalogue';
 import { describeWeek, hoursStatus, summarizeWeek } from '$lib/domain/hours';
-import { LEVEL_INFO, levelRank } from '$lib/domain/levels';
+import { LEVEL_DESCRIPTIONS, LEVEL_INFO, levelRank } from '$lib/domain/levels';
 import { freshness } from '$lib/domain/freshness';
 import { FLAG_LABELS } from '$lib/domain/quality';
 import { needLabel } from '$lib/domain/themes';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ params }) => {
 				id: o.id,
 				level,
 				rank: LEVEL_INFO[level].rank,
-				levelDescription: LEVEL_INFO[level].description,
+				levelDescription: LEVEL_DESCRIPTIONS[level],
 				inferred: o.levelInferred,
 				status: o.status,
 				closure: o.status === 'temporarily_closed' ? { from: o.closedFrom, until: o.closedUntil, message: o.closureMessage } : null,

@@ -1,0 +1,580 @@
+/**
+ * npm run bench [-- --build] [-- --places N] [-- --profile]
+ *
+ * Measures, on the built app (build/), what a resident's phone and the server go through:
+ *   1. JavaScript per page, gzip level 9: before the map is requested, and with the map.
+ *   2. API latency p50/p95 (sequential requests) at the real data and at ~10,000 synthetic offers.
+ *   3. Server-side rendering throughput of `/` (autocannon, 10 connections, 10 s) at both sizes.
+ *   4. The synthetic data: generated (scripts/generate-synthetic.ts), then imported with the real
+ *      importer (scripts/import.ts) into a temporary database, timed.
+ * Nothing is enforced: the figures are printed beside their targets, and written to
+ * reports/bench.json. Servers listen on 127.0.0.1 only; temporary files are removed at the end.
+ *
+ * Options:
+ *   --build        run `npm run build` first (otherwise only when build/ is missing)
+ *   --places N     synthetic places (default 4000, about 10,000 offers)
+ *   --profile      at 10,000 offers, run each phase (API, GeoJSON, SSR) on its own server under
+ *                  node --cpu-prof and print where the time goes (reports/profiles/); the
+ *                  profiler slows the server a little, so compare figures without it
+ *   --requests N   measured requests per API query (default 200, after 20 of warm-up)
+ *   --duration S   autocannon duration in seconds (default 10)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/cpu-profile';
+import { heading, int, kb, ms, num1, seconds, table, verdict } from './lib/format';
+import { measureLatency, measureThroughput, stats, timedGet, type LatencyQuery, type LatencyResult, type ThroughputResult } from './lib/http';
+import { ClientFiles, manifestLabels, scriptsOfHtml, weighPage, type PageWeight } from './lib/js-weight';
+import { hasBuild, killAllServers, snapshotBuild, startServer, type RunningServer } from './lib/server';
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const TARGETS = {
+	/** JS before the map is requested, gzip. */
+	initialJsBytes: 40_000,
+	/** The national map's total JS, gzip: the page with the map must not weigh more. */
+	mapPageJsBytes: 477_000,
+	/** API p95 at 10,000 offers. */
+	apiP95Ms: 20
+};
+
+const argv = process.argv.slice(2).filter((a) => a !== '--');
+const flag = (name: string) => argv.includes(name);
+function numberOption(name: string, fallback: number): number {
+	const i = argv.indexOf(name);
+	if (i === -1) return fallback;
+	const n = Number(argv[i + 1]);
+	if (!Number.isFinite(n) || n <= 0) {
+		console.error(`${name} attend un nombre positif.`);
+		process.exit(2);
+	}
+	return n;
+}
+const OPTIONS = {
+	build: flag('--build'),
+	profile: flag('--profile'),
+	places: Math.round(numberOption('--places', 4000)),
+	requests: Math.round(numberOption('--requests', 200)),
+	warmup: 20,
+	/** Per API query: a slow query stops early rather than stretch the run (the count is printed). */
+	queryMaxMs: 12_000,
+	connections: 10,
+	durationS: numberOption('--duration', 10)
+};
+/** The whole run is bounded: past this, servers are killed and the bench stops. */
+const HARD_LIMIT_MS = 9 * 60_000;
+
+const QUERIES: LatencyQuery[] = [
+	{ name: 'sans filtre', path: '/api/v1/offers' },
+	{ name: 'niveau renforcé', path: '/api/v1/offers?niveau=renforce' },
+	{ name: 'admin + gratuit + QPV', path: '/api/v1/offers?besoin=admin&gratuit=1&territoire=qpv' },
+	{ name: 'ouvert le samedi', path: '/api/v1/offers?quand=samedi' },
+	{ name: 'recherche « centre »', path: '/api/v1/offers?q=centre' },
+	{ name: 'GeoJSON, sans filtre', path: '/api/v1/offers.geojson' }
+];
+const PAGES = ['/', '/lieux/1'];
+
+const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const reportsDir = join(projectDir, 'reports');
+const benchStart = performance.now();
+const progress = (text: string) => process.stderr.write(`[${seconds(performance.now() - benchStart).padStart(7)}] ${text}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Temporary folder and cleanup
+
+const workDir = mkdtempSync(join(tmpdir(), 'bench-roubaix-'));
+let cleaned = false;
+function cleanup(): void {
+	if (cleaned) return;
+	cleaned = true;
+	killAllServers();
+	for (const child of children) if (child.exitCode === null) killGroup(child.pid);
+	// The snapshot links to the project's node_modules: remove the link itself, never what it points to.
+	const link = join(workDir, 'app', 'node_modules');
+	try {
+		unlinkSync(link);
+	} catch {
+		// not created
+	}
+	rmSync(workDir, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		progress(`${signal} : arrêt et nettoyage.`);
+		cleanup();
+		process.exit(130);
+	});
+}
+setTimeout(() => {
+	progress(`Le banc dépasse ${HARD_LIMIT_MS / 60_000} minutes : arrêt.`);
+	cleanup();
+	process.exit(1);
+}, HARD_LIMIT_MS).unref();
+
+const children = new Set<ReturnType<typeof spawn>>();
+function killGroup(pid: number | undefined): void {
+	if (!pid) return;
+	try {
+		process.kill(-pid, 'SIGKILL');
+	} catch {
+		// already gone
+	}
+}
+
+/** Runs a command in its own process group, with a time limit; lines are time-stamped. */
+function run(
+	command: string,
+	args: string[],
+	{ env = {}, timeoutMs }: { env?: Record<string, string>; timeoutMs: number }
+): Promise<{ code: number | null; output: string; lines: { at: number; text: string }[]; ms: number }> {
+	return new Promise((resolvePromise, reject) => {
+		const started = performance.now();
+		const child = spawn(command, args, { cwd: projectDir, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		children.add(child);
+		let output = '';
+		const lines: { at: number; text: string }[] = [];
+		// A line is stamped when its first characters arrive: progress lines ("\r… 4000/4000 lieux")
+		// end only when the next output comes, maybe much later.
+		let partial = '';
+		let partialAt = 0;
+		const onData = (chunk: Buffer) => {
+			const text = chunk.toString('utf8');
+			output += text;
+			const at = performance.now() - started;
+			const parts = (partial + text).split(/[\r\n]/);
+			const firstAt = partial ? partialAt : at;
+			const rest = parts.pop() ?? '';
+			parts.forEach((p, i) => {
+				if (p.trim()) lines.push({ at: i === 0 ? firstAt : at, text: p });
+			});
+			partialAt = parts.length === 0 ? firstAt : at;
+			partial = rest;
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		const timer = setTimeout(() => {
+			killGroup(child.pid);
+			reject(new Error(`${command} ${args.join(' ')} : plus de ${timeoutMs / 1000} s, arrêté.\n${output.slice(-3000)}`));
+		}, timeoutMs);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			children.delete(child);
+			if (partial.trim()) lines.push({ at: partialAt, text: partial });
+			resolvePromise({ code, output, lines, ms: performance.now() - started });
+		});
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+function gitDescription(): string {
+	try {
+		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectDir, encoding: 'utf8' }).trim();
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'db', 'svelte.config.js', 'vite.config.ts'], {
+			cwd: projectDir,
+			encoding: 'utf8'
+		}).trim();
+		return dirty ? `${head} (+ modifications locales dans src/ ou la configuration)` : head;
+	} catch {
+		return 'inconnu';
+	}
+}
+
+/** Newest modification time under a folder (to tell a build older than the sources). */
+function newestMtime(dir: string): number {
+	let newest = 0;
+	if (!existsSync(dir)) return newest;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+	}
+	return newest;
+}
+
+async function ensureBuild(): Promise<{ built: boolean; ms: number }> {
+	if (!OPTIONS.build && hasBuild(projectDir)) return { built: false, ms: 0 };
+	progress(OPTIONS.build ? 'npm run build (demandé par --build)…' : 'build/ absent : npm run build…');
+	const result = await run('npm', ['run', 'build'], { timeoutMs: 300_000 });
+	if (result.code !== 0 || !hasBuild(projectDir)) throw new Error(`npm run build a échoué :\n${result.output.slice(-4000)}`);
+	return { built: true, ms: result.ms };
+}
+
+async function weighPages(server: RunningServer, files: ClientFiles): Promise<PageWeight[]> {
+	const weights: PageWeight[] = [];
+	for (const path of PAGES) {
+		const url = server.origin + path;
+		const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+		const html = await res.text();
+		if (res.status !== 200) throw new Error(`${path} : HTTP ${res.status}`);
+		const scripts = scriptsOfHtml(html, url, res.headers.get('link'));
+		if (scripts.length === 0) throw new Error(`${path} : aucun script trouvé dans la page.`);
+		weights.push(weighPage(files, path, scripts));
+	}
+	return weights;
+}
+
+interface DatasetResult {
+	label: string;
+	/** 1-minute load average before and after: other work on the machine skews the figures. */
+	load: [number, number];
+	places: number;
+	offers: number;
+	serverStartMs: number;
+	/** The first request builds the in-memory catalogue. */
+	firstRequestMs: number;
+	latency: LatencyResult[];
+	overall: ReturnType<typeof stats>;
+	throughput: ThroughputResult;
+}
+
+type Phase = 'api' | 'geojson' | 'ssr';
+const PHASE_LABELS: Record<Phase, string> = {
+	api: 'GET /api/v1/offers (5 requêtes)',
+	geojson: 'GET /api/v1/offers.geojson',
+	ssr: 'rendu serveur de / (autocannon)'
+};
+
+/**
+ * Servers for a data set's phases: one for all, or with --profile one profiled server per phase,
+ * so each profile shows one kind of work.
+ */
+interface ServerSource {
+	first: RunningServer;
+	forPhase: (phase: Phase) => Promise<RunningServer>;
+	donePhase: (phase: Phase, server: RunningServer) => Promise<void>;
+}
+
+async function measureDataset(label: string, servers: ServerSource): Promise<DatasetResult> {
+	const loadBefore = loadavg()[0]!;
+	const probe = servers.first;
+	const counts = await timedGet(`${probe.origin}/api/v1/offers?limit=1`);
+	const all = JSON.parse(counts.body.toString('utf8')) as { total: number };
+	const geo = await timedGet(`${probe.origin}/api/v1/offers.geojson`);
+	const places = new Set(
+		(JSON.parse(geo.body.toString('utf8')) as { features: { properties: { place: { id: number } } }[] }).features.map((f) => f.properties.place.id)
+	);
+	const latency: LatencyResult[] = [];
+	for (const phase of ['api', 'geojson'] as const) {
+		const server = await servers.forPhase(phase);
+		for (const query of QUERIES.filter((q) => q.path.includes('.geojson') === (phase === 'geojson'))) {
+			progress(`${label} : ${query.path}…`);
+			latency.push(await measureLatency(server.origin, query, { requests: OPTIONS.requests, warmup: OPTIONS.warmup, maxMs: OPTIONS.queryMaxMs }));
+		}
+		await servers.donePhase(phase, server);
+	}
+	progress(`${label} : autocannon sur / (${OPTIONS.connections} connexions, ${OPTIONS.durationS} s)…`);
+	const ssrServer = await servers.forPhase('ssr');
+	const throughput = await measureThroughput(ssrServer.origin, '/', { connections: OPTIONS.connections, durationS: OPTIONS.durationS });
+	await servers.donePhase('ssr', ssrServer);
+	return {
+		label,
+		load: [loadBefore, loadavg()[0]!],
+		places: places.size,
+		offers: all.total,
+		serverStartMs: probe.startMs,
+		firstRequestMs: probe.firstRequestMs,
+		latency,
+		overall: stats(latency.flatMap((l) => l.samples)),
+		throughput
+	};
+}
+
+interface SyntheticInfo {
+	places: number;
+	offers: number;
+	fileBytes: number;
+	generateMs: number;
+	importTotalMs: number;
+	importSyntheticMs: number;
+	writeMs: number | null;
+	qualityMs: number | null;
+	summary: string;
+}
+
+async function makeSyntheticDatabase(databasePath: string): Promise<SyntheticInfo> {
+	const file = join(workDir, `lieux-synthetiques-${OPTIONS.places}.csv`);
+	progress(`Génération de ${OPTIONS.places} lieux synthétiques…`);
+	const gen = await run('npx', ['tsx', 'scripts/generate-synthetic.ts', String(OPTIONS.places), '--out', file], { timeoutMs: 120_000 });
+	if (gen.code !== 0) throw new Error(`Génération impossible :\n${gen.output}`);
+	const generated = gen.output.match(/(\d+) lieux synthétiques, (\d+) offres/);
+
+	progress('Import du fichier synthétique (scripts/import.ts, base temporaire)…');
+	const imp = await run('npx', ['tsx', 'scripts/import.ts', file], { env: { DATABASE_PATH: databasePath }, timeoutMs: 360_000 });
+	if (imp.code !== 0) throw new Error(`Import refusé :\n${imp.output.slice(-4000)}`);
+	const summary = imp.lines.map((l) => l.text).find((t) => t.includes('lignes acceptées')) ?? '';
+	const created = summary.match(/Offres : (\d+) créées/);
+	// Time stamps of the importer's own lines split the run: preparation (migrations and the real
+	// data), writing places (progress "n/N lieux"), then the quality flags until the summary.
+	const seeded = imp.lines.find((l) => l.text.startsWith('Lieux chargés'));
+	const firstProgress = imp.lines.find((l) => /: 1\/\d+ lieux/.test(l.text));
+	const lastProgress = [...imp.lines].reverse().find((l) => /: (\d+)\/\1 lieux/.test(l.text));
+	const end = imp.lines.find((l) => l.text.includes('lignes acceptées'));
+	return {
+		places: Number(generated?.[1] ?? OPTIONS.places),
+		offers: Number(created?.[1] ?? generated?.[2] ?? NaN),
+		fileBytes: statSync(file).size,
+		generateMs: gen.ms,
+		importTotalMs: imp.ms,
+		importSyntheticMs: imp.ms - (seeded?.at ?? 0),
+		writeMs: firstProgress && lastProgress ? lastProgress.at - firstProgress.at : null,
+		qualityMs: lastProgress && end ? end.at - lastProgress.at : null,
+		summary: summary.replace(/^.*?: /, '')
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function jsSection(pages: PageWeight[]): string {
+	const out = [heading('1. JavaScript par page (gzip niveau 9, 1 Ko = 1 000 octets)')];
+	for (const p of pages) {
+		out.push(`  JS avant la carte (${p.path}) : ${kb(p.initialGzip)} gzip (cible ≤ ${kb(TARGETS.initialJsBytes)}) — ${verdict(p.initialGzip, TARGETS.initialJsBytes)}`);
+	}
+	for (const p of pages) {
+		if (p.map.length === 0) {
+			out.push(`  Page carte (${p.path}) : aucun import dynamique trouvé (pas de carte interactive ?)`);
+			continue;
+		}
+		out.push(
+			`  JS total de la page carte (${p.path}) : ${kb(p.totalGzip)} gzip (cible ≤ ${kb(TARGETS.mapPageJsBytes)}, la carte nationale) — ${verdict(p.totalGzip, TARGETS.mapPageJsBytes)}`,
+			`      = avant la carte ${kb(p.initialGzip)} + code de la carte ${kb(p.mapAppGzip)} + MapLibre ${kb(p.maplibreGzip)} (bibliothèque et worker, comptés à part)`
+		);
+	}
+	for (const p of pages) {
+		out.push('', `  Détail ${p.path} :`);
+		const rows = [['quand', 'fichier (build/client/)', 'module', 'brut', 'gzip']];
+		for (const c of p.initial) rows.push(['au chargement', c.file, c.label, kb(c.raw), kb(c.gzip)]);
+		for (const c of p.map) rows.push([c.maplibre ? 'carte (MapLibre)' : 'carte', c.file, c.label, kb(c.raw), kb(c.gzip)]);
+		out.push(table(rows, '    '));
+	}
+	return out.join('\n');
+}
+
+function latencySection(datasets: DatasetResult[]): string {
+	const out = [
+		heading(`2. Latence de l'API (séquentielle : ${OPTIONS.warmup} requêtes d'échauffement, puis ${OPTIONS.requests} mesurées ; corps lu en entier)`),
+		`  Cible : p95 ≤ ${TARGETS.apiP95Ms} ms à 10 000 offres.`
+	];
+	for (const d of datasets) {
+		out.push(
+			'',
+			`  ${d.label} — ${int(d.places)} lieux, ${int(d.offers)} offres ; première requête (construction du catalogue en mémoire) : ${ms(d.firstRequestMs)} ; charge 1 min ${num1(d.load[0])} → ${num1(d.load[1])}`
+		);
+		const rows = [['requête', 'chemin', 'offres', 'réponse', 'n', 'p50', 'p95', 'p99', 'max']];
+		for (const l of d.latency) {
+			rows.push([l.name, l.path, l.total === null ? '—' : int(l.total), kb(l.bytes), `${l.n}${l.capped ? '*' : ''}`, ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max)]);
+		}
+		rows.push(['ensemble', '', '', '', String(d.overall.n), ms(d.overall.p50), ms(d.overall.p95), ms(d.overall.p99), ms(d.overall.max)]);
+		out.push(table(rows, '    '));
+		if (d.latency.some((l) => l.capped)) out.push(`    * arrêté à ${OPTIONS.queryMaxMs / 1000} s pour borner la durée du banc.`);
+	}
+	return out.join('\n');
+}
+
+function throughputSection(datasets: DatasetResult[]): string {
+	const rows = [['données', 'req/s', 'requêtes', 'p50', 'p99', 'moyenne', 'page', 'non-2xx', 'erreurs', 'charge 1 min']];
+	for (const d of datasets) {
+		const t = d.throughput;
+		rows.push([
+			d.label,
+			num1(t.requestsPerSecond),
+			int(t.requests),
+			ms(t.p50),
+			ms(t.p99),
+			ms(t.mean),
+			kb(t.bytesPerRequest),
+			int(t.non2xx),
+			int(t.errors + t.timeouts),
+			`${num1(d.load[0])} → ${num1(d.load[1])}`
+		]);
+	}
+	return [heading(`3. Rendu serveur de / (autocannon, ${OPTIONS.connections} connexions, ${OPTIONS.durationS} s)`), table(rows)].join('\n');
+}
+
+function syntheticSection(s: SyntheticInfo, real: DatasetResult): string {
+	return [
+		heading('4. Données synthétiques'),
+		`  Fichier : ${int(s.places)} lieux « Lieu synthétique n° … » (source synthetique), ${kb(s.fileBytes)} de CSV, généré en ${seconds(s.generateMs)} (scripts/generate-synthetic.ts).`,
+		`  Import dans une base temporaire (npx tsx scripts/import.ts) : ${seconds(s.importTotalMs)} en tout, dont ${seconds(s.importSyntheticMs)} pour le fichier synthétique` +
+			(s.writeMs !== null && s.qualityMs !== null ? ` (écriture des lieux ${seconds(s.writeMs)}, puis signalements qualité ${seconds(s.qualityMs)}).` : '.'),
+		`  Résultat de l'import : ${s.summary}`,
+		`  Base mesurée : ${int(s.offers)} offres synthétiques + ${int(real.offers)} offres réelles.`
+	].join('\n');
+}
+
+function summarySection(pages: PageWeight[], datasets: DatasetResult[]): string {
+	const big = datasets[datasets.length - 1]!;
+	const worst = [...big.latency].sort((a, b) => b.p95 - a.p95)[0]!;
+	const apiOnly = stats(big.latency.filter((l) => !l.path.includes('.geojson')).flatMap((l) => l.samples));
+	const pct = (value: number, target: number) => `${Math.round((100 * value) / target)} %`;
+	const rows = [['mesure', 'valeur', 'cible', 'valeur/cible', '']];
+	for (const p of pages) {
+		rows.push([`JS avant la carte (${p.path})`, kb(p.initialGzip), `≤ ${kb(TARGETS.initialJsBytes)}`, pct(p.initialGzip, TARGETS.initialJsBytes), verdict(p.initialGzip, TARGETS.initialJsBytes)]);
+	}
+	for (const p of pages.filter((x) => x.map.length)) {
+		rows.push([`JS total page carte (${p.path})`, kb(p.totalGzip), `≤ ${kb(TARGETS.mapPageJsBytes)}`, pct(p.totalGzip, TARGETS.mapPageJsBytes), verdict(p.totalGzip, TARGETS.mapPageJsBytes)]);
+		rows.push([`  dont MapLibre (${p.path})`, kb(p.maplibreGzip), '', pct(p.maplibreGzip, TARGETS.mapPageJsBytes), '']);
+	}
+	const api = (label: string, value: number) =>
+		rows.push([label, ms(value), `≤ ${TARGETS.apiP95Ms} ms`, pct(value, TARGETS.apiP95Ms), verdict(value, TARGETS.apiP95Ms)]);
+	api(`p95 API, ensemble (${int(big.offers)} offres)`, big.overall.p95);
+	api(`p95 API, /api/v1/offers seul (${int(big.offers)} offres)`, apiOnly.p95);
+	api(`p95 API, pire requête : ${worst.name}`, worst.p95);
+	const first = datasets[0]!;
+	for (const d of datasets) {
+		const ratio = d === first ? '' : `÷ ${num1(first.throughput.requestsPerSecond / d.throughput.requestsPerSecond)} vs réelles`;
+		rows.push([`SSR de / (${int(d.offers)} offres)`, `${num1(d.throughput.requestsPerSecond)} req/s`, '', ratio, `p99 ${ms(d.throughput.p99)}`]);
+	}
+	const apiReal = stats(first.latency.filter((l) => !l.path.includes('.geojson')).flatMap((l) => l.samples));
+	rows.push([`p95 /api/v1/offers, ${int(big.offers)} vs ${int(first.offers)} offres`, '', '', `× ${num1(apiOnly.p95 / apiReal.p95)}`, '']);
+	return [heading('Résumé'), table(rows)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<void> {
+	const load = loadavg();
+	const header = [
+		`Banc d'essai — carte de l'inclusion numérique de Roubaix`,
+		`  Commit ${gitDescription()} · Node ${process.version} · ${cpus().length} cœurs · ${Math.round(totalmem() / 2 ** 30)} Gio`,
+		`  Charge moyenne au départ (1/5/15 min) : ${load.map(num1).join(' / ')}` +
+			(load[0]! > cpus().length * 0.5 ? ' — machine déjà chargée : latences et débits en pâtissent, comparer des passages faits au calme.' : '')
+	];
+
+	const build = await ensureBuild();
+	const buildTime = statSync(join(projectDir, 'build', 'index.js')).mtimeMs;
+	const staleBuild = newestMtime(join(projectDir, 'src')) > buildTime;
+	header.push(
+		`  Build : ${build.built ? `construit par le banc en ${seconds(build.ms)}` : 'build/ existant'}, du ${new Date(buildTime).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}` +
+			' ; copié à part pour toute la mesure' +
+			(staleBuild ? '. ATTENTION : src/ a changé depuis ce build (relancer avec --build).' : '.')
+	);
+	progress('Copie du build…');
+	const snapshot = snapshotBuild(projectDir, workDir);
+	// The manifest names the source module of each file, when it comes from the same build.
+	const manifestSource = join(projectDir, '.svelte-kit', 'output', 'client', '.vite', 'manifest.json');
+	const manifestCopy = join(workDir, 'manifest.json');
+	if (existsSync(manifestSource)) copyFileSync(manifestSource, manifestCopy);
+	const files = new ClientFiles(snapshot.clientDir, manifestLabels(manifestCopy, snapshot.clientDir));
+
+	// Real data: a fresh database, seeded by the server on first start.
+	progress('Serveur, données réelles (base neuve, amorcée au démarrage)…');
+	const realServer = await startServer({ snapshot, projectDir, databasePath: join(workDir, 'reelles.sqlite') });
+	let pages: PageWeight[];
+	let real: DatasetResult;
+	try {
+		pages = await weighPages(realServer, files);
+		real = await measureDataset('Données réelles', { first: realServer, forPhase: async () => realServer, donePhase: async () => {} });
+	} finally {
+		await realServer.stop();
+	}
+
+	// Synthetic data, imported with the real importer into its own database.
+	const synthPath = join(workDir, 'synthetiques.sqlite');
+	const synthetic = await makeSyntheticDatabase(synthPath);
+	const profileDir = join(reportsDir, 'profiles');
+	const profiles: { phase: Phase; file: string; summary: ProfileSummary }[] = [];
+	progress(`Serveur, ${int(synthetic.offers)} offres synthétiques${OPTIONS.profile ? ' (un serveur profilé par phase, --cpu-prof)' : ''}…`);
+	const bigServer = await startServer({ snapshot, projectDir, databasePath: synthPath });
+	let big: DatasetResult;
+	try {
+		if (OPTIONS.profile) mkdirSync(profileDir, { recursive: true });
+		const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+		big = await measureDataset(`${int(synthetic.offers)} offres synthétiques`, {
+			first: bigServer,
+			forPhase: async (phase) => {
+				if (!OPTIONS.profile) return bigServer;
+				const name = `serveur-${stamp}-${phase}.cpuprofile`;
+				const server = await startServer({
+					snapshot,
+					projectDir,
+					databasePath: synthPath,
+					nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}`]
+				});
+				return Object.assign(server, { profileFile: join(profileDir, name) });
+			},
+			donePhase: async (phase, server) => {
+				if (!OPTIONS.profile) return;
+				await server.stop();
+				const file = (server as RunningServer & { profileFile: string }).profileFile;
+				// Summarized now, while the snapshot's source maps still exist.
+				if (existsSync(file)) profiles.push({ phase, file, summary: summarizeProfile(file) });
+				else progress(`Profil ${phase} introuvable : le serveur a-t-il été tué avant de l’écrire ?`);
+			}
+		});
+	} finally {
+		await bigServer.stop();
+	}
+
+	const datasets = [real, big];
+	const text = [
+		header.join('\n'),
+		jsSection(pages),
+		latencySection(datasets),
+		throughputSection(datasets),
+		syntheticSection(synthetic, real),
+		summarySection(pages, datasets)
+	];
+	for (const p of profiles) {
+		text.push(
+			heading(`Profil CPU à ${int(synthetic.offers)} offres — ${PHASE_LABELS[p.phase]}`),
+			`  ${relative(projectDir, p.file)}`,
+			formatProfile(p.summary, 12)
+				.split('\n')
+				.map((l) => `  ${l}`)
+				.join('\n')
+		);
+	}
+	const totalMs = performance.now() - benchStart;
+	text.push('', `Durée du banc : ${seconds(totalMs)}. Résultats : reports/bench.json. Relancer : npm run bench`);
+	console.log(text.join('\n'));
+
+	mkdirSync(reportsDir, { recursive: true });
+	const strip = (d: DatasetResult) => ({ ...d, latency: d.latency.map(({ samples: _samples, ...rest }) => rest) });
+	writeFileSync(
+		join(reportsDir, 'bench.json'),
+		JSON.stringify(
+			{
+				date: new Date().toISOString(),
+				commit: gitDescription(),
+				node: process.version,
+				cpus: cpus().length,
+				loadAverageAtStart: load,
+				options: OPTIONS,
+				targets: TARGETS,
+				build: { builtByBench: build.built, buildMs: build.ms, builtAt: new Date(buildTime).toISOString(), staleVersusSrc: staleBuild },
+				js: pages.map((p) => ({ ...p })),
+				latency: datasets.map(strip),
+				synthetic,
+				profiles: profiles.map((p) => ({
+					phase: p.phase,
+					file: relative(projectDir, p.file),
+					...p.summary,
+					functions: [...p.summary.functions].sort((a, b) => b.selfMs - a.selfMs).slice(0, 40)
+				})),
+				durationMs: totalMs
+			},
+			null,
+			2
+		) + '\n'
+	);
+}
+
+main()
+	.then(() => {
+		cleanup();
+		process.exit(0);
+	})
+	.catch((error: unknown) => {
+		console.error(`\nLe banc s'est arrêté : ${error instanceof Error ? error.message : String(error)}`);
+		cleanup();
+		process.exit(1);
+	});
