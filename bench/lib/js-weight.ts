@@ -53,6 +53,8 @@ export interface PageWeight {
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*(["'`])(\.{1,2}\/[^"'`]+?\.m?js)\1/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*(["'`])(\.{1,2}\/[^"'`]+?\.m?js)\1\s*\)/g;
 const URL_ASSET = /new URL\(\s*(["'`])(\.{0,2}\/?[^"'`]+?\.m?js)\1\s*,\s*import\.meta\.url\s*\)/g;
+/** A `?url` import built with an absolute base: the chunk exports the asset's path as a string. */
+const ABSOLUTE_ASSET = /(["'`])(\/_(?:app|enhance)\/[^"'`]+?\.m?js)\1/g;
 
 function matches(re: RegExp, text: string): string[] {
 	return [...text.matchAll(re)].map((m) => m[2]!);
@@ -116,7 +118,8 @@ export class ClientFiles {
 	/** build/client-relative path of a same-origin URL under /_app/, or null. */
 	fileOfUrl(url: string): string | null {
 		const path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
-		if (!path.startsWith('_app/')) return null;
+		// SvelteKit's own client (_app/) and the directory pages' island script (_enhance/).
+		if (!path.startsWith('_app/') && !path.startsWith('_enhance/')) return null;
 		return this.inside(join(this.clientDir, path));
 	}
 
@@ -140,7 +143,14 @@ export class ClientFiles {
 		const dir = dirname(join(this.clientDir, file));
 		const res = (specs: string[]) =>
 			specs.map((s) => this.inside(resolve(dir, s))).filter((f): f is string => f !== null);
-		return { static: res(matches(STATIC_IMPORT, text)), dynamic: res(matches(DYNAMIC_IMPORT, text)), assets: res(matches(URL_ASSET, text)) };
+		const absolute = matches(ABSOLUTE_ASSET, text)
+			.map((p) => this.inside(join(this.clientDir, p.slice(1))))
+			.filter((f): f is string => f !== null);
+		return {
+			static: res(matches(STATIC_IMPORT, text)),
+			dynamic: res(matches(DYNAMIC_IMPORT, text)),
+			assets: [...res(matches(URL_ASSET, text)), ...absolute]
+		};
 	}
 
 	weigh(file: string): ChunkWeight {

@@ -10,6 +10,10 @@ import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
+// Rendered on the server only: the map and the list–map link come from a small island script
+// (src/lib/client/enhance.ts), so the page carries no framework JavaScript.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ url }) => {
 	const catalogue = await loadCatalogue();
 	const parsed = parseFilters(url.searchParams, { areaCodes: catalogue.areaCodes, extraParams: ['page'] });

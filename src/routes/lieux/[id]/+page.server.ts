@@ -9,6 +9,9 @@ import { ACCESS_MODES, FEES, PUBLICS, SPECIFIC_SUPPORT, termLabel } from '$lib/d
 import { loadCatalogue } from '$lib/server/catalogue';
 import type { PageServerLoad } from './$types';
 
+// Server-rendered only; the map and the print button come from the island script (src/lib/client/enhance.ts).
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params }) => {
 	if (!/^\d{1,9}$/.test(params.id)) error(404, 'Ce lieu n’existe pas.');
 	// One address per place: /lieux/01 is /lieux/1.

@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { CataloguePlace } from '$lib/domain/catalogue';
+import { offerLevel, type CataloguePlace } from '$lib/domain/catalogue';
 import { describeWeek, type OpenInterval } from '$lib/domain/hours';
 import { LEVEL_INFO, type LevelOrUnknown } from '$lib/domain/levels';
-import { offerLevel } from '$lib/domain/catalogue';
 import {
 	SHEET_LANGUAGES,
 	SHEET_NEED_CODES,
@@ -14,8 +13,11 @@ import {
 	type SheetLanguage,
 	type SheetNeedCode
 } from '$lib/domain/orientation/sheet-i18n';
+import { fitProjection, type Projection } from '$lib/domain/static-map';
 import { ACCESS_MODES } from '$lib/domain/vocabulary';
 import { loadCatalogue } from '$lib/server/catalogue';
+import { database } from '$lib/server/db';
+import { areaShapes } from '$lib/server/db/queries/areas';
 import { qrDataUrl } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
@@ -62,7 +64,54 @@ export interface SheetPlace {
 	closure: { until: string | null; message: string | null } | null;
 	closedForGood: boolean;
 	qr: string;
-	map: string;
+	map: SheetMap;
+}
+
+export interface SheetMap {
+	src: string;
+	width: number;
+	height: number;
+	/** Where the place is on the image, in % of its size; null when the point is off the map. */
+	marker: { x: number; y: number } | null;
+}
+
+/** The width /carte.svg draws at; its height follows the commune's shape. */
+const MAP_WIDTH = 800;
+let mapFrame: Promise<Projection | null> | null = null;
+
+/**
+ * The projection /carte.svg uses (the commune's bounding box fitted into its width), so the sheet
+ * can ring the place's dot: at 4 cm wide on paper the map's own dot is under a millimetre.
+ * Areas never change while the server runs, hence computed once.
+ */
+function mapProjection(): Promise<Projection | null> {
+	mapFrame ??= areaShapes(database().db).then((shapes) => {
+		const communes = shapes.filter((s) => s.kind === 'commune');
+		if (communes.length === 0) return null;
+		const bbox: [number, number, number, number] = [
+			Math.min(...communes.map((c) => c.bbox[0])),
+			Math.min(...communes.map((c) => c.bbox[1])),
+			Math.max(...communes.map((c) => c.bbox[2])),
+			Math.max(...communes.map((c) => c.bbox[3]))
+		];
+		return fitProjection(bbox, MAP_WIDTH);
+	});
+	return mapFrame;
+}
+
+async function sheetMap(place: CataloguePlace): Promise<SheetMap> {
+	const projection = await mapProjection();
+	const src = `/carte.svg?lieu=${place.id}`;
+	if (!projection) return { src, width: MAP_WIDTH, height: MAP_WIDTH, marker: null };
+	const [x, y] = projection.project(place.lon, place.lat);
+	const inside = x >= 0 && y >= 0 && x <= projection.width && y <= projection.height;
+	const percent = (value: number, size: number) => Math.round((value / size) * 10_000) / 100;
+	return {
+		src,
+		width: projection.width,
+		height: projection.height,
+		marker: inside ? { x: percent(x, projection.width), y: percent(y, projection.height) } : null
+	};
 }
 
 /** « +33320662929 » → « 03 20 66 29 29 »: the way a French number is read aloud and dialled. */
@@ -109,7 +158,7 @@ async function sheetPlace(place: CataloguePlace, origin: string, lang: SheetLang
 			: null,
 		closedForGood: place.offers.length > 0 && open.length === 0,
 		qr: await qrDataUrl(`${origin}/lieux/${place.id}`),
-		map: `/carte.svg?lieu=${place.id}`
+		map: await sheetMap(place)
 	};
 }
 
