@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/cpu-profile';
 import { heading, int, kb, ms, num1, seconds, table, verdict } from './lib/format';
 import { measureLatency, measureThroughput, stats, timedGet, type LatencyQuery, type LatencyResult, type ThroughputResult } from './lib/http';
+import { measureOrientation, type OrientationTiming } from './lib/orientation';
 import { ClientFiles, manifestLabels, scriptsOfHtml, weighPage, type PageWeight } from './lib/js-weight';
 import { hasBuild, killAllServers, snapshotBuild, startServer, type RunningServer } from './lib/server';
 
@@ -39,7 +40,10 @@ const TARGETS = {
 	/** The national map's total JS, gzip: the page with the map must not weigh more. */
 	mapPageJsBytes: 477_000,
 	/** API p95 at 10,000 offers. */
-	apiP95Ms: 20
+	apiP95Ms: 20,
+	/** Orientation p95 (the ranking) at the real data and at 10,000 synthetic offers. */
+	orientationRealP95Ms: 10,
+	orientationSyntheticP95Ms: 100
 };
 
 const argv = process.argv.slice(2).filter((a) => a !== '--');
@@ -258,7 +262,7 @@ async function measureDataset(label: string, servers: ServerSource): Promise<Dat
 	const all = JSON.parse(counts.body.toString('utf8')) as { total: number };
 	const geo = await timedGet(`${probe.origin}/api/v1/offers.geojson`);
 	const places = new Set(
-		(JSON.parse(geo.body.toString('utf8')) as { features: { properties: { place: { id: number } } }[] }).features.map((f) => f.properties.place.id)
+		(JSON.parse(geo.body.toString('utf8')) as { features: { properties: { place_id: number } }[] }).features.map((f) => f.properties.place_id)
 	);
 	const latency: LatencyResult[] = [];
 	for (const phase of ['api', 'geojson'] as const) {
@@ -353,6 +357,18 @@ function jsSection(pages: PageWeight[]): string {
 		for (const c of p.initial) rows.push(['au chargement', c.file, c.label, kb(c.raw), kb(c.gzip)]);
 		for (const c of p.map) rows.push([c.maplibre ? 'carte (MapLibre)' : 'carte', c.file, c.label, kb(c.raw), kb(c.gzip)]);
 		out.push(table(rows, '    '));
+	}
+	return out.join('\n');
+}
+
+function orientationSection(rows: { label: string; timing: OrientationTiming; target: number }[]): string {
+	const out = [heading('3 bis. Orientation (fonction de classement pure, en mémoire ; cinq habitants, une minute différente à chaque appel)')];
+	for (const { label, timing, target } of rows) {
+		const verdict = timing.overall.p95 <= target ? 'atteint' : 'MANQUÉ';
+		out.push('', `  ${label} — ${int(timing.places)} lieux : p50 ${ms(timing.overall.p50)}, p95 ${ms(timing.overall.p95)} (cible ≤ ${target} ms) — ${verdict}`);
+		const table_rows = [['habitant', 'résultats', 'n', 'p50', 'p95', 'max']];
+		for (const r of timing.perResident) table_rows.push([r.name, String(r.results), String(r.stats.n), ms(r.stats.p50), ms(r.stats.p95), ms(r.stats.max)]);
+		out.push(table(table_rows, '    '));
 	}
 	return out.join('\n');
 }
@@ -470,9 +486,12 @@ async function main(): Promise<void> {
 	const realServer = await startServer({ snapshot, projectDir, databasePath: join(workDir, 'reelles.sqlite') });
 	let pages: PageWeight[];
 	let real: DatasetResult;
+	let realOrientation: OrientationTiming;
 	try {
 		pages = await weighPages(realServer, files);
 		real = await measureDataset('Données réelles', { first: realServer, forPhase: async () => realServer, donePhase: async () => {} });
+		progress('Données réelles : orientation (cinq habitants, en mémoire)…');
+		realOrientation = await measureOrientation(join(workDir, 'reelles.sqlite'), OPTIONS.requests);
 	} finally {
 		await realServer.stop();
 	}
@@ -513,6 +532,8 @@ async function main(): Promise<void> {
 	} finally {
 		await bigServer.stop();
 	}
+	progress(`${int(synthetic.offers)} offres synthétiques : orientation (cinq habitants, en mémoire)…`);
+	const bigOrientation = await measureOrientation(synthPath, Math.max(20, Math.round(OPTIONS.requests / 4)));
 
 	const datasets = [real, big];
 	const text = [
@@ -520,6 +541,10 @@ async function main(): Promise<void> {
 		jsSection(pages),
 		latencySection(datasets),
 		throughputSection(datasets),
+		orientationSection([
+			{ label: 'Données réelles', timing: realOrientation!, target: TARGETS.orientationRealP95Ms },
+			{ label: `${int(synthetic.offers)} offres synthétiques`, timing: bigOrientation, target: TARGETS.orientationSyntheticP95Ms }
+		]),
 		syntheticSection(synthetic, real),
 		summarySection(pages, datasets)
 	];
@@ -554,6 +579,7 @@ async function main(): Promise<void> {
 				js: pages.map((p) => ({ ...p })),
 				latency: datasets.map(strip),
 				synthetic,
+				orientation: { real: realOrientation!, synthetic: bigOrientation },
 				profiles: profiles.map((p) => ({
 					phase: p.phase,
 					file: relative(projectDir, p.file),
