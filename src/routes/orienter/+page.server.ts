@@ -43,13 +43,14 @@ export const load: PageServerLoad = async ({ url }) => {
 	if (street && params.streetQuery && streetKey(params.streetQuery) !== street.key) street = null;
 	const streetMatches = params.streetQuery && !street ? searchStreets(directory, params.streetQuery) : [];
 
+	// A street or an area chosen in the form wins over a point clicked earlier on the map
+	// (clicking the map clears them).
 	let origin: OrientationQuery['origin'] = null;
-	if (params.point) origin = { ...params.point, label: 'le point choisi sur la carte' };
-	else if (street) origin = { lon: street.lon, lat: street.lat, label: street.name };
+	if (street) origin = { lon: street.lon, lat: street.lat, label: street.name };
 	else if (params.area) {
 		const c = centres.get(params.area)!;
 		origin = { lon: c.lon, lat: c.lat, label: `le centre du quartier ${c.name}` };
-	}
+	} else if (params.point) origin = { ...params.point, label: 'le point choisi sur la carte' };
 
 	const ready = params.needs.length > 0 && params.autonomy !== null && params.step >= 3;
 	const now = new Date();
