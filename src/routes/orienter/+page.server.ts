@@ -39,8 +39,16 @@ export const load: PageServerLoad = async ({ url }) => {
 	const directory = streetDirectory();
 	let street = params.street ? (directory.find((e) => e.name === params.street) ?? null) : null;
 	if (params.street && !street) errors.push({ param: 'voie', message: `Rue inconnue : « ${params.street} ».` });
-	// Typing another name after choosing a street means a new search.
-	if (street && params.streetQuery && streetKey(params.streetQuery) !== street.key) street = null;
+	// Typing another name after choosing a street means a new search; the search that found the
+	// chosen street (e.g. "av verdun" for "Avenue de Verdun") keeps it.
+	if (
+		street &&
+		params.streetQuery &&
+		streetKey(params.streetQuery) !== street.key &&
+		!searchStreets(directory, params.streetQuery).some((e) => e.key === street!.key)
+	) {
+		street = null;
+	}
 	const streetMatches = params.streetQuery && !street ? searchStreets(directory, params.streetQuery) : [];
 
 	// A street or an area chosen in the form wins over a point clicked earlier on the map
@@ -86,7 +94,9 @@ export const load: PageServerLoad = async ({ url }) => {
 		...params.specificSupport.map((c) => SPECIFIC_SUPPORT.find((s) => s.code === c)!.label.toLowerCase()),
 		...(params.freeOnly ? ['gratuit seulement'] : []),
 		...(params.withoutAppointment ? ['sans rendez-vous'] : []),
-		...(params.maxWalkMinutes ? [`${params.maxWalkMinutes} min à pied au plus`] : []),
+		...(params.maxWalkMinutes
+			? [`${params.maxWalkMinutes} min à pied au plus${origin ? '' : ' (ignoré : aucun point de départ donné)'}`]
+			: []),
 		...params.availability.map((a) => `${DAYS[a.weekday - 1]} ${PERIODS.find((p) => p.code === a.period)!.label}`)
 	];
 	// What was answered so far, each with a link back to its step.
@@ -111,7 +121,9 @@ export const load: PageServerLoad = async ({ url }) => {
 		needs: EVERYDAY_NEEDS.map(({ code, label, examples }) => ({ code, label, examples })),
 		autonomyChoices: AUTONOMY,
 		specificSupportChoices: SPECIFIC_SUPPORT.map(({ code, label }) => ({ code, label })),
-		explanation: params.autonomy ? parcoursExplanation(params.autonomy) : null,
+		explanation: params.autonomy
+			? parcoursExplanation(params.autonomy, EVERYDAY_NEEDS.filter((n) => params.needs.includes(n.code)))
+			: null,
 		result: result
 			? {
 					levels: levelLabels(result.levels),

@@ -32,18 +32,30 @@ export function recommendedLevels(autonomy: Autonomy, needs: readonly EverydayNe
 	return (['discover', 'learn', 'support', 'reinforced'] as const).filter((l) => levels.has(l));
 }
 
-const EXPLANATIONS: Record<Autonomy, string> = {
-	jamais:
-		"Pour une démarche urgente, un accompagnement individuel ou renforcé la fait avec ou pour la personne ; ensuite, des ateliers de découverte l'aident à faire seule.",
-	'un-peu':
-		'Un accompagnement individuel débloque la situation ; des ateliers collectifs permettent ensuite de gagner en autonomie.',
-	bloque: "Une aide ponctuelle, en tête-à-tête, sur la démarche qui bloque : la personne sait déjà se servir de l'outil.",
-	'pas-seul':
-		"Une personne habilitée (Aidants Connect, France services, travailleur social) fait la démarche à sa place, avec son accord et un mandat."
+/** One sentence per autonomy and kind of need, so it always matches the levels recommended. */
+const EXPLANATIONS: Record<Autonomy, Record<EverydayNeed['kind'], string>> = {
+	jamais: {
+		task: "Pour une démarche urgente, un accompagnement individuel ou renforcé la fait avec ou pour la personne ; ensuite, des ateliers l'aident à faire seule.",
+		skill: "D'abord découvrir, avec un médiateur à côté, puis apprendre en atelier collectif, à son rythme."
+	},
+	'un-peu': {
+		task: 'Un accompagnement individuel débloque la situation ; des ateliers collectifs permettent ensuite de gagner en autonomie.',
+		skill: 'Des ateliers collectifs pour consolider ce que la personne sait déjà faire.'
+	},
+	bloque: {
+		task: "Une aide ponctuelle, en tête-à-tête, sur la démarche qui bloque : la personne sait déjà se servir de l'outil.",
+		skill: "Un atelier ou une aide en tête-à-tête sur le point précis qui bloque."
+	},
+	'pas-seul': {
+		task: 'Une personne habilitée (Aidants Connect, France services, travailleur social) fait la démarche à sa place, avec son accord et un mandat.',
+		skill: "Un accompagnement individuel, à côté de la personne, sans lui demander de faire seule."
+	}
 };
 
-export function parcoursExplanation(autonomy: Autonomy): string {
-	return EXPLANATIONS[autonomy];
+/** The sentence for the needs given; a démarche comes first when needs of both kinds are mixed. */
+export function parcoursExplanation(autonomy: Autonomy, needs: readonly EverydayNeed[] = []): string {
+	const kind = needs.length === 0 || needs.some((n) => n.kind === 'task') ? 'task' : 'skill';
+	return EXPLANATIONS[autonomy][kind];
 }
 
 /** After being helped with a task, the step towards autonomy: workshops; after workshops, free access. */
