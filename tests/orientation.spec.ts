@@ -9,8 +9,7 @@
  * never from numbers copied off the page.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import Database from 'better-sqlite3';
@@ -23,6 +22,7 @@ import { EVERYDAY_NEEDS } from '../src/lib/domain/orientation/needs';
 import { walkingMinutes, type LonLat } from '../src/lib/domain/orientation/walking';
 import { buildStreetDirectory, searchStreets, type StreetEntry } from '../src/lib/domain/streets';
 import { apiOffers, expect, placesOf, test, type ApiOffer, type ApiPlace } from './fixtures';
+import { analyzablePage, expectNoAxeViolations } from './axe';
 
 // ---------------------------------------------------------------------------------------------------
 // Reference data: the API, the City's street file, the domain's rules
@@ -775,28 +775,6 @@ test.describe('orienter : demande enregistrée', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // 6. Accessibility
-
-async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const report = results.violations
-		.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`)
-		.join('\n');
-	expect(results.violations.map((v) => v.id), `axe violations on ${page.url()}:\n${report}`).toEqual([]);
-}
-
-/** As in a11y.spec.ts: without JavaScript, the server's HTML, scripts removed, in a scriptable page. */
-async function analyzablePage(page: Page, browser: Browser, baseURL: string, javaScriptEnabled: boolean): Promise<Page> {
-	if (javaScriptEnabled) return page;
-	const url = page.url();
-	const raw = await page.request.get(url);
-	const html = (await raw.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-	expect(html).not.toMatch(/<script/i);
-	const context = await browser.newContext({ javaScriptEnabled: true, baseURL, locale: 'fr-FR' });
-	const copy = await context.newPage();
-	await copy.route(url, (route) => route.fulfill({ status: raw.status(), contentType: 'text/html; charset=utf-8', body: html }));
-	await copy.goto(url);
-	return copy;
-}
 
 test.describe('orienter : accessibilité (axe, WCAG 2.1 AA)', () => {
 	test('étapes 1 à 5 : aucune violation', async ({ page, request, browser, baseURL, javaScriptEnabled }) => {

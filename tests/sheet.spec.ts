@@ -3,10 +3,10 @@
  * places in its four languages, the structure's French texts kept and marked, the QR codes, the
  * share link, one printed A4 page for one or two places, axe, and the French 400 page on bad links.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { apiOffers, expect, placesOf, test, type ApiOffers, type ApiPlace } from './fixtures';
+import { analyzablePage, expectNoAxeViolations } from './axe';
 
 type Lang = 'fr' | 'falc' | 'en' | 'ar';
 const LANGS: Lang[] = ['fr', 'falc', 'en', 'ar'];
@@ -339,27 +339,6 @@ test.describe('fiche d’orientation', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // Accessibility
-
-async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const report = results.violations
-		.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`)
-		.join('\n');
-	expect(results.violations.map((v) => v.id), `axe violations on ${page.url()}:\n${report}`).toEqual([]);
-}
-
-/** As in a11y.spec.ts: without JavaScript, axe runs on the server's HTML with its scripts removed. */
-async function analyzablePage(page: Page, browser: Browser, baseURL: string, javaScriptEnabled: boolean): Promise<Page> {
-	if (javaScriptEnabled) return page;
-	const url = page.url();
-	const raw = await page.request.get(url);
-	const html = (await raw.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-	const context = await browser.newContext({ javaScriptEnabled: true, baseURL, locale: 'fr-FR' });
-	const copy = await context.newPage();
-	await copy.route(url, (route) => route.fulfill({ status: raw.status(), contentType: 'text/html; charset=utf-8', body: html }));
-	await copy.goto(url);
-	return copy;
-}
 
 test.describe('fiche d’orientation : accessibilité (axe, WCAG 2.1 AA)', () => {
 	for (const lang of LANGS) {

@@ -1,0 +1,33 @@
+/**
+ * The accessibility audit every page gets: axe-core with the WCAG 2.0/2.1 A and AA rules, with
+ * and without JavaScript.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const report = results.violations
+		.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`)
+		.join('\n');
+	expect(results.violations.map((v) => v.id), `axe violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/**
+ * axe runs as a script in the page, which a page without JavaScript cannot do. For the `nojs`
+ * project the same server HTML, its scripts removed, is loaded in a scriptable context: axe then
+ * sees exactly the document a reader without JavaScript gets (nothing of the app runs).
+ */
+export async function analyzablePage(page: Page, browser: Browser, baseURL: string, javaScriptEnabled: boolean): Promise<Page> {
+	if (javaScriptEnabled) return page;
+	const url = page.url();
+	const raw = await page.request.get(url);
+	const html = (await raw.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+	expect(html).not.toMatch(/<script/i);
+	const context = await browser.newContext({ javaScriptEnabled: true, baseURL, locale: 'fr-FR' });
+	const copy = await context.newPage();
+	await copy.route(url, (route) => route.fulfill({ status: raw.status(), contentType: 'text/html; charset=utf-8', body: html }));
+	await copy.goto(url);
+	return copy;
+}
