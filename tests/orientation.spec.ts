@@ -228,7 +228,12 @@ async function expectStep(page: Page, n: number) {
 	await expect(page.locator('#titre-etape')).toContainText(new RegExp(`^\\s*${n}\\. `));
 }
 
+const needsOf = (codes: string[]) => EVERYDAY_NEEDS.filter((n) => codes.includes(n.code));
+
 class Worker {
+	/** The needs ticked so far: the parcours sentence depends on them. */
+	readonly needs: string[] = [];
+
 	constructor(
 		readonly page: Page,
 		readonly js: boolean
@@ -258,6 +263,7 @@ class Worker {
 		await expectStep(this.page, 1);
 		await question(this.page).getByText(label, { exact: true }).click();
 		await expect(question(this.page).locator(`input[name="besoin"][value="${code}"]`)).toBeChecked();
+		this.needs.push(code);
 		await this.answered((p) => p.getAll('besoin').includes(code), 1);
 		await this.next(2);
 	}
@@ -269,7 +275,7 @@ class Worker {
 		await expect(question(this.page).locator(`input[name="autonomie"][value="${code}"]`)).toBeChecked();
 		await this.answered((p) => p.get('autonomie') === code, 2);
 		// With JavaScript, the sentence explaining the parcours follows the answer at once.
-		if (this.js) await expect(question(this.page).locator('.explain')).toHaveText(parcoursExplanation(code));
+		if (this.js) await expect(question(this.page).locator('.explain')).toHaveText(parcoursExplanation(code, needsOf(this.needs)));
 		await this.next(3);
 	}
 
@@ -368,7 +374,7 @@ test.describe('orienter : cinq habitants', () => {
 		await expect(page).toHaveURL((url) => url.searchParams.get('territoire') === epeule.code && url.searchParams.get('autonomie') === 'jamais');
 		const results = resultsSection(page);
 		await expect(results.getByText(`Niveau recommandé : ${levelsSentence(levels)}.`, { exact: true })).toBeVisible();
-		await expect(results.locator('.explain')).toHaveText(parcoursExplanation('jamais'));
+		await expect(results.locator('.explain')).toHaveText(parcoursExplanation('jamais', needsOf(['sante'])));
 		await expect(results).toContainText(`Temps de marche depuis le centre du quartier ${epeule.name} : distance à vol d'oiseau × 1,3, à 4,5 km/h.`);
 
 		const cards = await cardsIn(mainList(page));
@@ -592,6 +598,7 @@ test.describe('orienter : tout est dans l’adresse', () => {
 	test('« Modifier » ramène à la bonne étape, les réponses gardées', async ({ page, request, javaScriptEnabled }) => {
 		const pile = await irisNamed(request, 'Pile Centre');
 		const worker = new Worker(page, javaScriptEnabled);
+		worker.needs.push('ecole');
 		await worker.open(`/orienter?etape=5&besoin=ecole&autonomie=un-peu&territoire=${pile.code}&langue=ar&gratuit=1`);
 		await expectStep(page, 5);
 		await expect(worker.answer('Besoin')).toContainText('École');

@@ -49,7 +49,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	) {
 		street = null;
 	}
-	const streetMatches = params.streetQuery && !street ? searchStreets(directory, params.streetQuery) : [];
+	const streetMatches = params.streetQuery ? searchStreets(directory, params.streetQuery) : [];
 
 	// A street or an area chosen in the form wins over a point clicked earlier on the map
 	// (clicking the map clears them).
