@@ -1,0 +1,5 @@
+// `npm start`: serves the built app. adapter-node assumes https when it cannot know the public
+// address, which would make the sheets' QR codes and the API's links wrong on a local machine:
+// without ORIGIN, say it is http on the local port. Behind a proxy, set ORIGIN (see README).
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT ?? 3000}`;
+await import('../build/index.js');
