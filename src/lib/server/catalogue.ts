@@ -23,7 +23,8 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 const list = (json: string): string[] => JSON.parse(json) as string[];
 
 export async function loadCatalogue(connection: Connection = database()) {
-	const key = `${connection.sqlite.pragma('data_version', { simple: true })}:${localVersion}`;
+	// The file name too: two databases (a test's, a benchmark's) can be at the same data_version.
+	const key = `${connection.sqlite.name}:${connection.sqlite.pragma('data_version', { simple: true })}:${localVersion}`;
 	if (cached?.key === key) return cached;
 	const { db } = connection;
 	const [places, offers, placeAreas, areas, flags] = await Promise.all([
