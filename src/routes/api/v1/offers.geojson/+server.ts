@@ -4,7 +4,10 @@ import { flatOffers, JSON_HEADERS, parseApiFilters } from '$lib/server/api/offer
 import { cachedResponse } from '$lib/server/api/response-cache';
 import type { RequestHandler } from './$types';
 
-/** One point per offer, with the properties a map needs; the full record is in /api/v1/offers. */
+/**
+ * One point per offer with what a map needs to draw and filter it; the full record (hours, fees,
+ * contact, flags) is in /api/v1/offers. Kept small: at 10,000 offers this is the bulk download.
+ */
 export const GET: RequestHandler = async ({ url, request }) => {
 	const parsed = await parseApiFilters(url, { paging: false });
 	if (!parsed.ok) return parsed.response;
@@ -22,17 +25,12 @@ export const GET: RequestHandler = async ({ url, request }) => {
 						id: offer.id,
 						place_id: place.id,
 						name: place.name,
-						address: place.address,
 						level: offer.level,
 						level_rank: LEVEL_INFO[level].rank,
-						level_label: LEVEL_INFO[level].label,
 						level_inferred: offer.levelInferred,
 						themes: offer.themes,
-						fees: offer.fees,
-						hours: offer.hours,
-						status: offer.status,
+						free: offer.fees.includes('Gratuit'),
 						iris: place.iris?.code ?? null,
-						qpv: place.qpv?.code ?? null,
 						url: `${url.origin}/lieux/${place.id}`
 					}
 				};
