@@ -3,72 +3,26 @@ import type { CatalogueOffer, CataloguePlace } from './catalogue';
 import { EMPTY_FILTERS, parseFilters, type Filters } from './filters';
 import type { LevelOrUnknown } from './levels';
 import { searchCatalogue } from './search';
-import { normalizeText } from './vocabulary';
+import { testOffer, testPlace } from './catalogue.fixtures';
 
 /** Wednesday 25 November 2026, 15:00 in Roubaix. */
 const NOW = new Date('2026-11-25T14:00:00Z');
 
 function offer(id: number, placeId: number, fields: Partial<CatalogueOffer>): CatalogueOffer {
-	return {
-		id,
-		placeId,
-		level: null,
-		levelInferred: false,
-		themes: [],
-		tags: [],
-		publics: [],
-		specificSupport: [],
-		fees: [],
-		accessModes: [],
-		programmes: [],
-		otherLabels: [],
-		languages: ['fr'],
-		hours: null,
-		bookingUrl: null,
-		remote: false,
-		description: null,
-		status: 'active',
-		closedFrom: null,
-		closedUntil: null,
-		closureMessage: null,
-		source: 'test',
-		updatedAt: '2026-11-01T00:00:00.000Z',
-		verifiedAt: '2026-11-01',
-		verifiedHow: 'structure',
-		...fields
-	};
+	return testOffer({ id, placeId, ...fields });
 }
 
 function place(id: number, name: string, address: string, areaCodes: string[], offers: CatalogueOffer[]): CataloguePlace {
 	const qpvCode = areaCodes.find((c) => c.startsWith('QN'));
-	return {
+	return testPlace({
 		id,
-		actorId: id,
 		name,
-		searchKey: normalizeText(`${name} ${address}`),
 		address,
-		addressComplement: null,
-		postalCode: '59100',
-		commune: 'Roubaix',
-		lat: 50.69,
-		lon: 3.18,
-		phone: null,
-		email: null,
-		website: null,
-		description: null,
-		source: 'test',
-		sourceId: String(id),
-		sourceUpdatedOn: '2026-11-01',
-		updatedAt: '2026-11-01T00:00:00.000Z',
-		iris: null,
-		grandQuartier: null,
 		qpv: qpvCode ? { code: qpvCode, name: 'QPV' } : null,
 		irisInQpv: Boolean(qpvCode),
-		inCommune: true,
 		areaCodes,
-		flags: [],
 		offers
-	};
+	});
 }
 
 const CATALOGUE: CataloguePlace[] = [

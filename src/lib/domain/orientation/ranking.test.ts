@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueOffer, CataloguePlace } from '../catalogue';
+import { testOffer, testPlace } from '../catalogue.fixtures';
 import { orient } from './ranking';
 import type { Candidate, OrientationQuery } from './types';
 
@@ -17,69 +18,32 @@ let ids = 0;
 
 function offer(fields: Partial<CatalogueOffer> = {}): CatalogueOffer {
 	ids++;
-	return {
+	// Closed on Saturday morning, known: the neutral case, « ouvre lundi à 9 h ».
+	return testOffer({
 		id: ids,
-		placeId: 0,
 		level: 'support',
-		levelInferred: false,
 		themes: ['admin'],
-		tags: [],
-		publics: [],
-		specificSupport: [],
-		fees: [],
-		accessModes: [],
-		programmes: [],
-		otherLabels: [],
-		languages: ['fr'],
-		// Closed on Saturday morning, known: the neutral case, « ouvre lundi à 9 h ».
 		hours: 'Mo-Fr 09:00-12:00',
-		bookingUrl: null,
-		remote: false,
-		description: null,
-		status: 'active',
-		closedFrom: null,
-		closedUntil: null,
-		closureMessage: null,
-		source: 'test',
 		updatedAt: '2026-10-01T00:00:00.000Z',
 		verifiedAt: '2026-10-01',
-		verifiedHow: 'structure',
 		...fields
-	};
+	});
 }
 
 function place(name: string, thousandths: number, offers: CatalogueOffer[], fields: Partial<CataloguePlace> = {}): CataloguePlace {
 	ids++;
 	const id = ids;
-	return {
+	return testPlace({
 		id,
-		actorId: id,
 		name,
 		searchKey: name.toLowerCase(),
-		address: '1 rue du Test',
-		addressComplement: null,
-		postalCode: '59100',
-		commune: 'Roubaix',
 		lat: ORIGIN.lat + thousandths / 1000,
 		lon: ORIGIN.lon,
-		phone: null,
-		email: null,
-		website: null,
-		description: null,
-		source: 'test',
-		sourceId: String(id),
 		sourceUpdatedOn: '2026-10-01',
 		updatedAt: '2026-10-01T00:00:00.000Z',
-		iris: null,
-		grandQuartier: null,
-		qpv: null,
-		irisInQpv: false,
-		inCommune: true,
-		areaCodes: [],
-		flags: [],
 		offers: offers.map((o) => ({ ...o, placeId: id })),
 		...fields
-	};
+	});
 }
 
 function query(fields: Partial<OrientationQuery> = {}): OrientationQuery {
