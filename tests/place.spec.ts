@@ -169,6 +169,14 @@ test.describe('fiche d’un lieu', () => {
 		});
 	}
 
+	test('la fiche d’un lieu mène à sa fiche d’orientation à remettre', async ({ page, request }) => {
+		const place = placesOf(await apiOffers(request))[0]!;
+		await page.goto(`/lieux/${place.id}`);
+		await page.getByRole('link', { name: "Préparer une fiche d'orientation pour ce lieu" }).click();
+		await expect(page).toHaveURL(new RegExp(`/orienter/fiche\\?lieux=${place.id}$`));
+		await expect(page.locator('article.sheet')).toContainText(place.name);
+	});
+
 	test('un identifiant écrit avec des zéros mène à l’adresse unique du lieu', async ({ page, request }) => {
 		const place = placesOf(await apiOffers(request))[0]!;
 		await page.goto(`/lieux/00${place.id}`);
