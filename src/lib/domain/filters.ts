@@ -1,4 +1,4 @@
-import { LEVELS, UNKNOWN_LEVEL, type LevelOrUnknown } from './levels';
+import type { LevelOrUnknown } from './levels';
 import { NEEDS, type NeedCode } from './themes';
 import { PUBLICS, SPECIFIC_SUPPORT } from './vocabulary';
 
@@ -154,4 +154,3 @@ export function hasActiveFilters(filters: Filters): boolean {
 	return filtersToParams(filters).size > 0;
 }
 
-export const ALL_LEVEL_VALUES: readonly LevelOrUnknown[] = [...LEVELS, UNKNOWN_LEVEL];

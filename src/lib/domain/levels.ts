@@ -67,14 +67,12 @@ export const LEVEL_DESCRIPTIONS: Record<LevelOrUnknown, string> = {
 
 export const LEVEL_FILTER_VALUES: readonly LevelOrUnknown[] = [...LEVELS, UNKNOWN_LEVEL];
 
-export function isLevel(value: unknown): value is Level {
-	return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
-}
 
 export function levelRank(level: Level | null): number {
 	return level ? LEVEL_INFO[level].rank : 0;
 }
 
-export function levelLabel(level: Level | null): string {
-	return LEVEL_INFO[level ?? UNKNOWN_LEVEL].label;
+/** The distinct ranks of a place's offers, ascending (0 = à préciser): what a map marker shows. */
+export function placeRanks(offers: readonly { level: Level | null }[]): number[] {
+	return [...new Set(offers.map((o) => levelRank(o.level)))].sort((a, b) => a - b);
 }

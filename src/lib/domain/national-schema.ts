@@ -124,10 +124,6 @@ function norm(value: string): string {
 	return normalizeText(value);
 }
 
-function accentless(value: string): string {
-	return norm(value);
-}
-
 /** Lists are "|"-separated in the current schema and ";"-separated in older files. */
 export function splitList(value: unknown): string[] {
 	if (value === null || value === undefined) return [];
@@ -232,7 +228,7 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 			continue;
 		}
 		// Old values read "Handicaps mentaux : déficiences limitant…": the words before the colon name it.
-		const old = OLD_PUBLICS[accentless(value.split(' :')[0]!)];
+		const old = OLD_PUBLICS[norm(value.split(' :')[0]!)];
 		if (!old) {
 			const field = splitList(row.publics_accueillis).includes(value) ? 'publics_accueillis' : 'publics_specifiquement_adresses';
 			errors.push({ field, reason: `valeur inconnue « ${value} »` });
@@ -250,7 +246,7 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 	const fees: Frais[] = [];
 	for (const value of [...splitList(row.frais_a_charge), ...splitList(row.conditions_acces)]) {
 		const current = enumValue(Object.values(Frais), value);
-		const head = accentless(value.split(' :')[0]!);
+		const head = norm(value.split(' :')[0]!);
 		const old =
 			head === 'gratuit'
 				? Frais.Gratuit
@@ -281,7 +277,7 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 		...splitList(row.autres_formations_labels),
 		...splitList(row.labels_autres)
 	]) {
-		const programme = enumValue(Object.values(DispositifProgrammeNational), value) ?? OLD_LABELS[accentless(value)];
+		const programme = enumValue(Object.values(DispositifProgrammeNational), value) ?? OLD_LABELS[norm(value)];
 		if (programme) addOnce(programmes, programme);
 		else addOnce(otherLabels, value);
 	}
@@ -359,9 +355,8 @@ export function offersFor(
 		declared.set(found.level, (declared.get(found.level) ?? false) || Boolean(found.remote));
 	}
 	// Aidants Connect is a mandate to act for the person: level 4 by definition, declared or not.
-	if (programmes.includes(DispositifProgrammeNational.AidantsConnect) && !declared.has('reinforced')) {
-		if (declared.size > 0) declared.set('reinforced', false);
-	}
+	const aidantsConnect = programmes.includes(DispositifProgrammeNational.AidantsConnect);
+	if (declared.size > 0 && aidantsConnect && !declared.has('reinforced')) declared.set('reinforced', false);
 	if (declared.size > 0) {
 		return sortOffers([...declared].map(([level, remote]) => ({ level, levelInferred: false, remote })));
 	}
@@ -371,7 +366,7 @@ export function offersFor(
 		inferred.add('support');
 		inferred.add('reinforced');
 	}
-	if (programmes.includes(DispositifProgrammeNational.AidantsConnect)) inferred.add('reinforced');
+	if (aidantsConnect) inferred.add('reinforced');
 	if (inferred.size === 0) return [{ level: null, levelInferred: false, remote: false }];
 	return sortOffers([...inferred].map((level) => ({ level, levelInferred: true, remote: false })));
 }

@@ -31,21 +31,12 @@ export type NeedCode = ThemeCode | LocalTagCode;
 
 export const NEEDS: readonly { code: NeedCode; label: string }[] = [...THEMES, ...LOCAL_TAGS];
 
-export function isThemeCode(value: string): value is ThemeCode {
-	return THEMES.some((t) => t.code === value);
-}
 
-export function isNeedCode(value: string): value is NeedCode {
-	return NEEDS.some((t) => t.code === value);
-}
 
 export function themeFromService(service: string): ThemeCode | null {
 	return THEMES.find((t) => t.service === service)?.code ?? null;
 }
 
-export function serviceOfTheme(code: ThemeCode): string {
-	return THEMES.find((t) => t.code === code)!.service;
-}
 
 export function needLabel(code: string): string {
 	return NEEDS.find((t) => t.code === code)?.label ?? code;

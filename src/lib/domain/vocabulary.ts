@@ -68,9 +68,6 @@ export function normalizeText(text: string): string {
 		.trim();
 }
 
-export function termByCode<V extends string>(terms: readonly Term<V>[], code: string): Term<V> | undefined {
-	return terms.find((t) => t.code === code);
-}
 
 export function termLabel(terms: readonly Term[], value: string): string {
 	return terms.find((t) => t.value === value)?.label ?? value;

@@ -1,5 +1,6 @@
 import type { CatalogueOffer, CataloguePlace } from '$lib/domain/catalogue';
 import { isIrisInQpv } from '$lib/domain/geography';
+import { levelRank } from '$lib/domain/levels';
 import type { FlagCode } from '$lib/domain/quality';
 import { normalizeText } from '$lib/domain/vocabulary';
 import { database } from './db';
@@ -114,8 +115,9 @@ export async function loadCatalogue(connection: Connection = database()) {
 	for (const f of flags) {
 		byPlace.get(f.place_id)?.flags.push({ code: f.code as FlagCode, detail: f.detail, relatedId: f.related_place_id });
 	}
-	const LEVEL_ORDER = ['discover', 'learn', 'support', 'reinforced', null];
-	for (const place of byPlace.values()) place.offers.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
+	// Up the ladder, « à préciser » last.
+	const order = (level: CatalogueOffer['level']) => levelRank(level) || 99;
+	for (const place of byPlace.values()) place.offers.sort((a, b) => order(a.level) - order(b.level));
 	const sorted = [...byPlace.values()].sort((a, b) => collator.compare(a.name, b.name));
 	cached = { key, places: sorted, byId: byPlace, areaCodes: new Set(areas.map((a) => a.code)) };
 	return cached;

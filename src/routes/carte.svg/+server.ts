@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { parseFilters } from '$lib/domain/filters';
-import { levelRank } from '$lib/domain/levels';
+import { placeRanks } from '$lib/domain/levels';
 import { searchCatalogue } from '$lib/domain/search';
 import { renderStaticMapSvg } from '$lib/domain/static-map';
 import { loadCatalogue } from '$lib/server/catalogue';
@@ -28,7 +28,7 @@ export const GET: RequestHandler = async ({ url }) => {
 		name: place.name,
 		lon: place.lon,
 		lat: place.lat,
-		ranks: [...new Set(offers.map((o) => levelRank(o.level)))].sort(),
+		ranks: placeRanks(offers),
 		href: `/lieux/${place.id}`
 	}));
 	const svg = renderStaticMapSvg({

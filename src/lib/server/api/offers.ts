@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { CatalogueOffer, CataloguePlace } from '$lib/domain/catalogue';
 import { offerLevel } from '$lib/domain/catalogue';
-import { filtersToParams, parseFilters, LEVEL_SLUGS, type Filters, type Paging } from '$lib/domain/filters';
+import { filtersToParams, parseFilters, LEVEL_SLUGS } from '$lib/domain/filters';
 import { LEVEL_INFO } from '$lib/domain/levels';
 import { searchCatalogue } from '$lib/domain/search';
 import { loadCatalogue } from '../catalogue';
@@ -91,4 +91,3 @@ export function flatOffers(places: { place: CataloguePlace; offers: CatalogueOff
 	return places.flatMap(({ place, offers }) => offers.map((offer) => ({ place, offer })));
 }
 
-export type { Filters, Paging };

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { offerLevel } from '$lib/domain/catalogue';
 import { describeWeek, hoursStatus, summarizeWeek } from '$lib/domain/hours';
-import { LEVEL_DESCRIPTIONS, LEVEL_INFO, levelRank } from '$lib/domain/levels';
+import { LEVEL_DESCRIPTIONS, LEVEL_INFO, placeRanks } from '$lib/domain/levels';
 import { freshness } from '$lib/domain/freshness';
 import { FLAG_LABELS } from '$lib/domain/quality';
 import { needLabel } from '$lib/domain/themes';
@@ -88,7 +88,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			name: place.name,
 			lon: place.lon,
 			lat: place.lat,
-			ranks: [...new Set(place.offers.map((o) => levelRank(o.level)))].sort(),
+			ranks: placeRanks(place.offers),
 			href: `/lieux/${place.id}`
 		}
 	};

@@ -1,4 +1,4 @@
-import { levelRank } from '$lib/domain/levels';
+import { placeRanks } from '$lib/domain/levels';
 import { JSON_HEADERS, parseApiFilters } from '$lib/server/api/offers';
 import { cachedResponse } from '$lib/server/api/response-cache';
 import type { RequestHandler } from './$types';
@@ -21,7 +21,7 @@ export const GET: RequestHandler = async ({ url, request }) => {
 				properties: {
 					id: place.id,
 					name: place.name,
-					ranks: [...new Set(offers.map((o) => levelRank(o.level)))].sort(),
+					ranks: placeRanks(offers),
 					href: `/lieux/${place.id}`
 				}
 			}));
