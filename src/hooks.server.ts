@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
 import { database } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/seed';
@@ -8,10 +9,19 @@ export const init: ServerInit = async () => {
 	await prepareDatabase(database().db, config.seedDir, (line) => console.log(line));
 };
 
+/** Pages that show one person's data: never stored by a shared cache or the browser's history. */
+const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer)(\/|$)/;
+
 export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = await sessionUser(database().db, event.cookies.get(SESSION_COOKIE));
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	if (PRIVATE_PATHS.test(event.url.pathname)) {
+		response.headers.set('Cache-Control', 'private, no-store');
+		// The sign-in and confirmation links carry a token in their URL: never send it elsewhere.
+		response.headers.set('Referrer-Policy', 'no-referrer');
+	}
 	return response;
 };
 

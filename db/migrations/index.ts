@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-25_01_initial';
 import * as orientations from './2026-11-25_02_orientations';
+import * as accounts from './2026-11-25_03_accounts';
 
 /**
  * Listed by hand rather than read from the folder, so the same list works in the bundled
@@ -8,5 +9,6 @@ import * as orientations from './2026-11-25_02_orientations';
  */
 export const migrations: Record<string, Migration> = {
 	'2026-11-25_01_initial': initial,
-	'2026-11-25_02_orientations': orientations
+	'2026-11-25_02_orientations': orientations,
+	'2026-11-25_03_accounts': accounts
 };

@@ -6,5 +6,8 @@ import { resolve } from 'node:path';
  */
 export const config = {
 	databasePath: resolve(process.env.DATABASE_PATH ?? 'db/roubaix.sqlite'),
-	seedDir: resolve(process.env.SEED_DIR ?? 'db/seed')
+	seedDir: resolve(process.env.SEED_DIR ?? 'db/seed'),
+	/** `smtp://user:pass@host:587`; without it, mail goes to the local outbox table. */
+	smtpUrl: process.env.SMTP_URL || null,
+	mailFrom: process.env.MAIL_FROM || 'Carte de l’inclusion numérique de Roubaix <ne-pas-repondre@localhost>'
 };

@@ -25,6 +25,8 @@ export interface ActorTable {
 	phone: string | null;
 	created_at: string;
 	updated_at: string;
+	version: Generated<number>;
+	trusted: Generated<number>;
 }
 
 export interface PlaceTable {
@@ -47,6 +49,7 @@ export interface PlaceTable {
 	source_updated_on: string | null;
 	created_at: string;
 	updated_at: string;
+	version: Generated<number>;
 }
 
 export interface PlaceAreaTable {
@@ -86,6 +89,7 @@ export interface OfferTable {
 	updated_at: string;
 	verified_at: string | null;
 	verified_how: VerifiedHow | null;
+	version: Generated<number>;
 }
 
 export interface QualityFlagTable {
@@ -121,7 +125,145 @@ export interface OrientationTable {
 	answers_hash: string;
 }
 
+export type Role = 'member' | 'coordinator';
+
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	role: Role;
+	created_at: string;
+	last_sign_in_at: string | null;
+	disabled_at: string | null;
+}
+
+export interface MembershipTable {
+	user_id: number;
+	actor_id: number;
+	created_at: string;
+}
+
+export type TokenPurpose = 'sign_in' | 'invitation' | 'confirm';
+
+export interface TokenTable {
+	id: Generated<number>;
+	hash: string;
+	purpose: TokenPurpose;
+	user_id: number | null;
+	actor_id: number | null;
+	campaign_id: number | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface SessionTable {
+	hash: string;
+	user_id: number;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface RateEventTable {
+	key: string;
+	at: string;
+}
+
+export type ClaimStatus = 'pending' | 'approved' | 'refused';
+
+export interface ClaimTable {
+	id: Generated<number>;
+	actor_id: number;
+	email: string;
+	name: string;
+	message: string | null;
+	status: ClaimStatus;
+	created_at: string;
+	decided_by: number | null;
+	decided_at: string | null;
+	reason: string | null;
+}
+
+export type RevisionStatus = 'proposed' | 'published' | 'refused' | 'superseded';
+
+export interface RevisionTable {
+	id: Generated<number>;
+	entity: 'actor' | 'place' | 'offer';
+	entity_id: number | null;
+	actor_id: number;
+	operation: 'create' | 'update' | 'rollback';
+	status: RevisionStatus;
+	base_version: number | null;
+	before: string | null;
+	after: string;
+	author_id: number | null;
+	created_at: string;
+	decided_by: number | null;
+	decided_at: string | null;
+	reason: string | null;
+}
+
+export interface CampaignTable {
+	id: Generated<number>;
+	created_by: number;
+	created_at: string;
+	months: number;
+}
+
+export interface CampaignRecipientTable {
+	campaign_id: number;
+	actor_id: number;
+	emails: string;
+	sent_at: string | null;
+	confirmed_at: string | null;
+	edited_at: string | null;
+}
+
+export type ErrorReason = 'hours' | 'address' | 'contact' | 'closed' | 'other';
+
+export interface ErrorReportTable {
+	id: Generated<number>;
+	place_id: number;
+	reason: ErrorReason;
+	message: string | null;
+	created_at: string;
+	status: 'open' | 'resolved' | 'dismissed';
+	resolved_by: number | null;
+	resolved_at: string | null;
+	resolution: string | null;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	user_id: number | null;
+	action: string;
+	entity: string | null;
+	entity_id: number | null;
+	detail: string;
+}
+
+export interface OutboxTable {
+	id: Generated<number>;
+	created_at: string;
+	to_address: string;
+	subject: string;
+	text: string;
+	raw: string;
+}
+
 export interface Database {
+	users: UserTable;
+	memberships: MembershipTable;
+	tokens: TokenTable;
+	sessions: SessionTable;
+	rate_events: RateEventTable;
+	claims: ClaimTable;
+	revisions: RevisionTable;
+	campaigns: CampaignTable;
+	campaign_recipients: CampaignRecipientTable;
+	error_reports: ErrorReportTable;
+	audit_log: AuditLogTable;
+	outbox: OutboxTable;
 	orientations: OrientationTable;
 	areas: AreaTable;
 	actors: ActorTable;
@@ -138,3 +280,6 @@ export type NewPlace = Insertable<PlaceTable>;
 export type PlaceUpdate = Updateable<PlaceTable>;
 export type Offer = Selectable<OfferTable>;
 export type NewOffer = Insertable<OfferTable>;
+export type User = Selectable<UserTable>;
+export type Revision = Selectable<RevisionTable>;
+export type Actor = Selectable<ActorTable>;

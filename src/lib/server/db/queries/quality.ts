@@ -16,7 +16,14 @@ export async function refreshQualityFlags(db: Kysely<Database>, now: Date): Prom
 				.as('in_commune'),
 			eb
 				.exists(eb.selectFrom('offers').select('id').whereRef('offers.place_id', '=', 'places.id').where('hours', 'is not', null))
-				.as('has_hours')
+				.as('has_hours'),
+			// A structure confirming or editing its listing makes it fresh, whatever the source's date.
+			eb
+				.selectFrom('offers')
+				.select((o) => o.fn.max('offers.verified_at').as('v'))
+				.whereRef('offers.place_id', '=', 'places.id')
+				.where('verified_how', '!=', 'import')
+				.as('checked_on')
 		])
 		.execute();
 	const flags = qualityFlags(
@@ -28,7 +35,7 @@ export async function refreshQualityFlags(db: Kysely<Database>, now: Date): Prom
 			lat: p.lat,
 			inCommune: Boolean(p.in_commune),
 			hasHours: Boolean(p.has_hours),
-			sourceUpdatedOn: p.source_updated_on
+			sourceUpdatedOn: [p.source_updated_on, p.checked_on].filter((d): d is string => !!d).sort().at(-1) ?? null
 		})),
 		streetIndex(),
 		now
