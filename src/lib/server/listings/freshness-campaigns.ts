@@ -1,0 +1,119 @@
+import { audit } from '../audit';
+import { refreshQualityFlags } from '../db/queries/quality';
+import { issueToken } from '../auth/tokens';
+import type { SignedInUser } from '../auth/users';
+import { invalidateCatalogue } from '../catalogue';
+import type { DB } from '../db/connect';
+import { campaignMail } from '../mail/messages';
+import { sendMailSafely } from '../mail/transport';
+
+/** The most recent verification of any of an actor's offers, or its places' source date. */
+async function actorsLastVerified(db: DB) {
+	return db
+		.selectFrom('actors')
+		.leftJoin('offers', 'offers.actor_id', 'actors.id')
+		.leftJoin('places', 'places.actor_id', 'actors.id')
+		.select(['actors.id', 'actors.name', 'actors.email'])
+		.select((eb) => [eb.fn.max('offers.verified_at').as('verified_at'), eb.fn.max('places.source_updated_on').as('source_on')])
+		.groupBy('actors.id')
+		.orderBy('actors.name')
+		.execute();
+}
+
+function monthsAgo(now: Date, months: number): string {
+	const d = new Date(now);
+	d.setUTCMonth(d.getUTCMonth() - months);
+	return d.toISOString();
+}
+
+export async function staleActors(db: DB, months: number, now = new Date()) {
+	const limit = monthsAgo(now, months);
+	const rows = await actorsLastVerified(db);
+	return rows.filter((r) => {
+		const last = [r.verified_at, r.source_on].filter((v): v is string => !!v).sort().at(-1);
+		return !last || last < limit;
+	});
+}
+
+/** Who gets the link: the people who manage the actor, else the actor's public address. */
+async function recipientsOf(db: DB, actorId: number, publicEmail: string | null): Promise<string[]> {
+	const members = await db
+		.selectFrom('memberships')
+		.innerJoin('users', 'users.id', 'memberships.user_id')
+		.select('users.email')
+		.where('memberships.actor_id', '=', actorId)
+		.where('users.disabled_at', 'is', null)
+		.execute();
+	const emails = members.map((m) => m.email);
+	return emails.length > 0 ? emails : publicEmail ? [publicEmail] : [];
+}
+
+export async function launchCampaign(db: DB, coordinator: SignedInUser, months: number, origin: string, now = new Date()) {
+	const actors = await staleActors(db, months, now);
+	const campaignId = await db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('campaigns')
+			.values({ created_by: coordinator.id, created_at: now.toISOString(), months })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit(trx, { userId: coordinator.id, action: 'campaign.launched', entity: 'campaign', entityId: row.id, detail: { months, actors: actors.length } }, now);
+		return row.id;
+	});
+	let sent = 0;
+	for (const actor of actors) {
+		const emails = await recipientsOf(db, actor.id, actor.email);
+		const token = emails.length > 0 ? await issueToken(db, 'confirm', { actorId: actor.id, campaignId }, now) : null;
+		let delivered = false;
+		for (const to of emails) {
+			delivered =
+				(await sendMailSafely(db, campaignMail(to, actor.name, `${origin}/confirmer/${token}`, `${origin}/espace/structures/${actor.id}`))) ||
+				delivered;
+		}
+		if (delivered) sent++;
+		await db
+			.insertInto('campaign_recipients')
+			.values({ campaign_id: campaignId, actor_id: actor.id, emails: JSON.stringify(emails), sent_at: delivered ? now.toISOString() : null })
+			.execute();
+	}
+	return { campaignId, actors: actors.length, sent };
+}
+
+/**
+ * "Mes informations sont toujours à jour": every offer of the actor counts as verified today by
+ * the structure itself.
+ */
+export async function confirmActor(db: DB, actorId: number, campaignId: number | null, now = new Date(), userId: number | null = null): Promise<void> {
+	const stamp = now.toISOString();
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('offers').set({ verified_at: stamp, verified_how: 'structure' }).where('actor_id', '=', actorId).execute();
+		// Whichever way it comes (the mailed link or the button in /espace), it answers every open campaign.
+		await trx
+			.updateTable('campaign_recipients')
+			.set({ confirmed_at: stamp })
+			.where('actor_id', '=', actorId)
+			.where('confirmed_at', 'is', null)
+			.execute();
+		await refreshQualityFlags(trx, now);
+		await audit(trx, { userId, action: 'actor.confirmed', entity: 'actor', entityId: actorId, detail: { campaign: campaignId } }, now);
+	});
+	invalidateCatalogue();
+}
+
+export async function campaignProgress(db: DB, campaignId: number) {
+	const rows = await db
+		.selectFrom('campaign_recipients')
+		.innerJoin('actors', 'actors.id', 'campaign_recipients.actor_id')
+		.select(['actors.id', 'actors.name', 'campaign_recipients.emails', 'campaign_recipients.sent_at', 'campaign_recipients.confirmed_at'])
+		.select((eb) =>
+			eb
+				.selectFrom('revisions')
+				.select((r) => r.fn.max('revisions.created_at').as('last'))
+				.whereRef('revisions.actor_id', '=', 'actors.id')
+				.whereRef('revisions.created_at', '>=', eb.ref('campaign_recipients.sent_at'))
+				.as('edited_at')
+		)
+		.where('campaign_id', '=', campaignId)
+		.orderBy('actors.name')
+		.execute();
+	return rows.map((r) => ({ ...r, emails: JSON.parse(r.emails) as string[] }));
+}
