@@ -12,6 +12,12 @@ import type { PageServerLoad } from './$types';
 // Server-rendered only; the map and the print button come from the island script (src/lib/client/enhance.ts).
 export const csr = false;
 
+/** The latest check of any of the place's offers says how fresh the listing is. */
+function latestVerification(offers: readonly { verifiedAt: string | null; verifiedHow: string | null }[], sourceOn: string | null, now: Date) {
+	const latest = offers.filter((o) => o.verifiedAt).sort((a, b) => b.verifiedAt!.localeCompare(a.verifiedAt!))[0];
+	return latest ? freshness(latest.verifiedAt, latest.verifiedHow, now) : freshness(sourceOn, null, now);
+}
+
 export const load: PageServerLoad = async ({ params }) => {
 	if (!/^\d{1,9}$/.test(params.id)) error(404, 'Ce lieu n’existe pas.');
 	// One address per place: /lieux/01 is /lieux/1.
@@ -75,7 +81,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			grandQuartier: place.grandQuartier,
 			qpv: place.qpv,
 			irisInQpv: place.irisInQpv,
-			freshness: freshness(place.offers[0]?.verifiedAt ?? place.sourceUpdatedOn, place.offers[0]?.verifiedHow ?? null, now),
+			actorId: place.actorId,
+			freshness: latestVerification(place.offers, place.sourceUpdatedOn, now),
 			flags: place.flags.map((f) => ({
 				code: f.code,
 				label: FLAG_LABELS[f.code],

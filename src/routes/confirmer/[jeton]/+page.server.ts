@@ -1,0 +1,27 @@
+import { fail } from '@sveltejs/kit';
+import { checkToken, consumeToken, TOKEN_PROBLEMS } from '$lib/server/auth/tokens';
+import { database } from '$lib/server/db';
+import { confirmActor } from '$lib/server/listings/freshness-campaigns';
+import type { Actions, PageServerLoad } from './$types';
+
+// As for sign-in links: opening the link shows the button, the POST records the answer, so a mail
+// scanner following links cannot confirm on the structure's behalf.
+export const load: PageServerLoad = async ({ params }) => {
+	const { db } = database();
+	const check = await checkToken(db, params.jeton, ['confirm']);
+	if (!check.ok || check.actorId === null) return { actor: null, problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] };
+	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', check.actorId).executeTakeFirst();
+	const places = await db.selectFrom('places').select(['id', 'name', 'address']).where('actor_id', '=', check.actorId).orderBy('name').execute();
+	return { actor: actor ?? null, places, problem: actor ? null : TOKEN_PROBLEMS.unknown };
+};
+
+export const actions: Actions = {
+	default: async ({ params }) => {
+		const { db } = database();
+		const check = await consumeToken(db, params.jeton, ['confirm']);
+		if (!check.ok || check.actorId === null) return fail(400, { problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] });
+		await confirmActor(db, check.actorId, check.campaignId);
+		const actor = await db.selectFrom('actors').select('name').where('id', '=', check.actorId).executeTakeFirst();
+		return { confirmed: actor?.name ?? '' };
+	}
+};

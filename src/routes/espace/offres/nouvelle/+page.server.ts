@@ -1,0 +1,60 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireActor } from '$lib/server/auth/guards';
+import { database } from '$lib/server/db';
+import { hoursState, offerChoices, offerFailure, readOfferSubmission } from '$lib/server/listings/offer-form';
+import { parseId, saveListing } from '$lib/server/listings/save';
+import type { Actions, PageServerLoad } from './$types';
+
+async function placeOf(url: URL) {
+	const id = parseId(url.searchParams.get('lieu') ?? '');
+	const place = id === null ? null : await database().db.selectFrom('places').select(['id', 'name', 'actor_id']).where('id', '=', id).executeTakeFirst();
+	if (!place) error(404, 'Lieu inconnu : ouvrez cette page depuis votre espace.');
+	return place;
+}
+
+const placesOf = (actorId: number) =>
+	database().db.selectFrom('places').select(['id', 'name']).where('actor_id', '=', actorId).orderBy('name').execute();
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const place = await placeOf(url);
+	const user = requireActor(locals, url, place.actor_id);
+	const actor = await database().db.selectFrom('actors').select(['id', 'name']).where('id', '=', place.actor_id).executeTakeFirstOrThrow();
+	return {
+		actor,
+		place,
+		initial: { place_id: place.id, status: 'active', languages: ['fr'], fees: [], themes: [] },
+		hours: hoursState(null),
+		places: await placesOf(place.actor_id),
+		choices: offerChoices(),
+		isCoordinator: user.role === 'coordinator'
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, url }) => {
+		const place = await placeOf(url);
+		const user = requireActor(locals, url, place.actor_id);
+		const form = await request.formData();
+		const { parsed, hours } = readOfferSubmission(form);
+		if (!parsed.ok) return offerFailure(parsed, hours);
+		if (!(await placesOf(place.actor_id)).some((p) => p.id === parsed.value.place_id)) {
+			return fail(400, { values: parsed.value, errors: { place_id: 'Ce lieu n’appartient pas à la structure.' }, hours });
+		}
+		return saveListing({
+			entity: 'offer',
+			entityId: null,
+			actorId: place.actor_id,
+			user,
+			form,
+			parsed,
+			url,
+			next: (id, state) => (id !== null ? `/espace/offres/${id}?etat=${state}` : `/espace/structures/${place.actor_id}?etat=${state}`)
+		});
+	},
+	preview: async ({ request, locals, url }) => {
+		const place = await placeOf(url);
+		requireActor(locals, url, place.actor_id);
+		const { parsed, hours } = readOfferSubmission(await request.formData());
+		return { preview: true, values: parsed.ok ? parsed.value : parsed.values, errors: parsed.ok ? {} : parsed.errors, hours };
+	}
+};
