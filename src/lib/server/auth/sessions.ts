@@ -9,6 +9,9 @@ const SESSION_LIFETIME_MS = 7 * 24 * 3_600_000;
 export async function startSession(db: DB, cookies: Cookies, userId: number, secure: boolean, now = new Date()): Promise<void> {
 	const raw = randomToken();
 	const expires = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	// Housekeeping on the rare write: expired sessions and tokens have nothing left to say.
+	await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
+	await db.deleteFrom('tokens').where('expires_at', '<', new Date(now.getTime() - 30 * 24 * 3_600_000).toISOString()).execute();
 	await db
 		.insertInto('sessions')
 		.values({ hash: sha256(raw), user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })
