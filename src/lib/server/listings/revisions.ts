@@ -10,7 +10,7 @@ import type { Revision, VerifiedHow } from '../db/schema';
 import { decisionMail, proposalMail } from '../mail/messages';
 import { sendMailSafely } from '../mail/transport';
 import { readRecord } from './snapshots';
-import { DuplicateActorName, writeSnapshot } from './write';
+import { assertActorNameFree, DuplicateActorName, writeSnapshot } from './write';
 
 export interface ChangeRequest<E extends ListingEntity> {
 	entity: E;
@@ -103,6 +103,10 @@ export async function submitChange<E extends ListingEntity>(
 				version = current.version;
 			}
 			const stamp = now.toISOString();
+			// A name that is already taken could never be approved: say so now, not at approval.
+			if (!direct && request.entity === 'actor') {
+				await assertActorNameFree(trx, request.entityId, (request.after as SnapshotOf['actor']).name);
+			}
 			if (!direct && request.entityId !== null) {
 				// A new proposal replaces the same person's earlier one for the same record.
 				await trx
@@ -269,7 +273,12 @@ export async function rollbackRevision(db: DB, id: number, decider: Decider): Pr
 			if (diffSnapshots(revision.entity, current.snapshot, target).length === 0) {
 				return { kind: 'impossible', message: 'La fiche est déjà dans cet état.' };
 			}
-			await writeSnapshot(trx, revision.entity, revision.entity_id, target, { actorId: revision.actor_id, now, verifiedHow: 'coordinator' });
+			await writeSnapshot(trx, revision.entity, revision.entity_id, target, {
+				actorId: revision.actor_id,
+				now,
+				verifiedHow: 'coordinator',
+				verify: false
+			});
 			const row = await trx
 				.insertInto('revisions')
 				.values({

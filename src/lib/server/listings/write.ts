@@ -10,6 +10,8 @@ export interface WriteContext {
 	now: Date;
 	/** How the person publishing knows the facts: the structure itself, or the City by phone. */
 	verifiedHow: VerifiedHow;
+	/** False for a rollback: putting old facts back is not checking them today. */
+	verify?: boolean;
 }
 
 export class DuplicateActorName extends Error {}
@@ -31,15 +33,20 @@ export async function writeSnapshot<E extends ListingEntity>(
 	return writeOffer(db, id, snapshot as SnapshotOf['offer'], context, stamp);
 }
 
-async function writeActor(db: DB, id: number | null, s: SnapshotOf['actor'], stamp: string): Promise<number> {
-	const nameKey = normalizeText(s.name);
+/** Throws DuplicateActorName when another actor already has this name (accents and case aside). */
+export async function assertActorNameFree(db: DB, id: number | null, name: string): Promise<void> {
 	const clash = await db
 		.selectFrom('actors')
 		.select('id')
-		.where('name_key', '=', nameKey)
+		.where('name_key', '=', normalizeText(name))
 		.$if(id !== null, (q) => q.where('id', '!=', id!))
 		.executeTakeFirst();
-	if (clash) throw new DuplicateActorName(s.name);
+	if (clash) throw new DuplicateActorName(name);
+}
+
+async function writeActor(db: DB, id: number | null, s: SnapshotOf['actor'], stamp: string): Promise<number> {
+	const nameKey = normalizeText(s.name);
+	await assertActorNameFree(db, id, s.name);
 	const fields = { ...s, name_key: nameKey, updated_at: stamp };
 	if (id === null) {
 		const row = await db.insertInto('actors').values({ ...fields, created_at: stamp }).returning('id').executeTakeFirstOrThrow();
@@ -94,8 +101,7 @@ async function writeOffer(db: DB, id: number | null, s: SnapshotOf['offer'], con
 		closed_until: s.closed_until,
 		closure_message: s.closure_message,
 		updated_at: stamp,
-		verified_at: stamp,
-		verified_how: context.verifiedHow
+		...(context.verify === false ? {} : { verified_at: stamp, verified_how: context.verifiedHow })
 	};
 	if (id === null) {
 		const row = await db

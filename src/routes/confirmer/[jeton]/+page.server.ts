@@ -6,9 +6,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 // As for sign-in links: opening the link shows the button, the POST records the answer, so a mail
 // scanner following links cannot confirm on the structure's behalf.
+// One link per structure goes to all its people: the second to click learns it is already done.
+const ALREADY_CONFIRMED = 'Ce lien a déjà servi : les informations de cette structure ont déjà été confirmées. Merci !';
+
 export const load: PageServerLoad = async ({ params }) => {
 	const { db } = database();
 	const check = await checkToken(db, params.jeton, ['confirm']);
+	if (!check.ok && check.reason === 'used') return { actor: null, problem: ALREADY_CONFIRMED };
 	if (!check.ok || check.actorId === null) return { actor: null, problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] };
 	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', check.actorId).executeTakeFirst();
 	const places = await db.selectFrom('places').select(['id', 'name', 'address']).where('actor_id', '=', check.actorId).orderBy('name').execute();
@@ -19,6 +23,7 @@ export const actions: Actions = {
 	default: async ({ params }) => {
 		const { db } = database();
 		const check = await consumeToken(db, params.jeton, ['confirm']);
+		if (!check.ok && check.reason === 'used') return fail(400, { problem: ALREADY_CONFIRMED });
 		if (!check.ok || check.actorId === null) return fail(400, { problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] });
 		await confirmActor(db, check.actorId, check.campaignId);
 		const actor = await db.selectFrom('actors').select('name').where('id', '=', check.actorId).executeTakeFirst();
