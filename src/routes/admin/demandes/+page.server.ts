@@ -1,0 +1,76 @@
+import { fail } from '@sveltejs/kit';
+import { requireCoordinator } from '$lib/server/auth/guards';
+import { database } from '$lib/server/db';
+import { decideClaim } from '$lib/server/listings/claims';
+import { errorsByField, parseId, readForm, reasonSchema, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireCoordinator(locals, url);
+	const { db } = database();
+	const base = db
+		.selectFrom('claims')
+		.innerJoin('actors', 'actors.id', 'claims.actor_id')
+		.leftJoin('users as decider', 'decider.id', 'claims.decided_by')
+		.select([
+			'claims.id',
+			'claims.name',
+			'claims.email',
+			'claims.message',
+			'claims.status',
+			'claims.created_at',
+			'claims.decided_at',
+			'claims.reason',
+			'actors.id as actorId',
+			'actors.name as actorName',
+			'decider.email as deciderEmail'
+		]);
+	const [pending, decided] = await Promise.all([
+		base.where('claims.status', '=', 'pending').orderBy('claims.id', 'asc').execute(),
+		base.where('claims.status', '!=', 'pending').orderBy('claims.decided_at', 'desc').orderBy('claims.id', 'desc').limit(50).execute()
+	]);
+	return { pending, decided };
+};
+
+const UNKNOWN = 'Demande inconnue : rien n’a changé.';
+const ALREADY = 'Cette demande a déjà été traitée : rien n’a changé.';
+
+async function pendingClaim(id: number) {
+	return database()
+		.db.selectFrom('claims')
+		.innerJoin('actors', 'actors.id', 'claims.actor_id')
+		.select(['claims.id', 'claims.email', 'actors.name as actorName'])
+		.where('claims.id', '=', id)
+		.where('claims.status', '=', 'pending')
+		.executeTakeFirst();
+}
+
+export const actions: Actions = {
+	approve: async ({ locals, url, request }) => {
+		const coordinator = requireCoordinator(locals, url);
+		const form = await readForm(request);
+		if (!form) return fail(400, { claim: null, problem: UNREADABLE_FORM });
+		const id = parseId(textField(form, 'claim', 20));
+		if (id === null) return fail(400, { claim: null, problem: UNKNOWN });
+		const claim = await pendingClaim(id);
+		if (!claim) return fail(409, { claim: id, problem: ALREADY });
+		const result = await decideClaim(database().db, coordinator, id, { approve: true }, url.origin);
+		if (!result.ok) return fail(409, { claim: id, problem: ALREADY });
+		return { decided: { claim: id, approved: true, email: claim.email, actorName: claim.actorName } };
+	},
+	refuse: async ({ locals, url, request }) => {
+		const coordinator = requireCoordinator(locals, url);
+		const form = await readForm(request);
+		if (!form) return fail(400, { claim: null, problem: UNREADABLE_FORM });
+		const id = parseId(textField(form, 'claim', 20));
+		if (id === null) return fail(400, { claim: null, problem: UNKNOWN });
+		const values = { reason: textField(form, 'reason') };
+		const parsed = reasonSchema.safeParse(values.reason);
+		if (!parsed.success) return fail(400, { claim: id, values, errors: errorsByField(parsed.error, 'reason') });
+		const claim = await pendingClaim(id);
+		if (!claim) return fail(409, { claim: id, problem: ALREADY });
+		const result = await decideClaim(database().db, coordinator, id, { approve: false, reason: parsed.data }, url.origin);
+		if (!result.ok) return fail(409, { claim: id, problem: ALREADY });
+		return { decided: { claim: id, approved: false, email: claim.email, actorName: claim.actorName } };
+	}
+};

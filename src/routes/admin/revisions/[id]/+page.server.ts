@@ -1,0 +1,108 @@
+import { error, fail } from '@sveltejs/kit';
+import { diffSnapshots, type FieldChange } from '$lib/domain/listing-diff';
+import type { ListingEntity, SnapshotOf } from '$lib/domain/listing';
+import { requireCoordinator } from '$lib/server/auth/guards';
+import { database } from '$lib/server/db';
+import { approveRevision, changeSummary, refuseRevision, type DecisionResult } from '$lib/server/listings/revisions';
+import { readRecord } from '$lib/server/listings/snapshots';
+import { errorsByField, parseId, readForm, reasonSchema, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOT_FOUND = 'Cette modification n’existe pas.';
+
+function revisionId(params: { id: string }): number {
+	const id = parseId(params.id);
+	if (id === null) error(404, NOT_FOUND);
+	return id;
+}
+
+/** Where the record is seen by the public: a place's page, or the page of an offer's place. */
+function publicHref(entity: ListingEntity, entityId: number | null, after: SnapshotOf[ListingEntity]): string | null {
+	if (entity === 'place' && entityId !== null) return `/lieux/${entityId}`;
+	if (entity === 'offer') {
+		const placeId = (after as SnapshotOf['offer']).place_id;
+		return placeId ? `/lieux/${placeId}` : null;
+	}
+	return null;
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requireCoordinator(locals, url);
+	const id = revisionId(params);
+	const { db } = database();
+	const revision = await db
+		.selectFrom('revisions')
+		.innerJoin('actors', 'actors.id', 'revisions.actor_id')
+		.leftJoin('users as author', 'author.id', 'revisions.author_id')
+		.leftJoin('users as decider', 'decider.id', 'revisions.decided_by')
+		.selectAll('revisions')
+		.select(['actors.name as actorName', 'author.email as authorEmail', 'decider.email as deciderEmail'])
+		.where('revisions.id', '=', id)
+		.executeTakeFirst();
+	if (!revision) error(404, NOT_FOUND);
+	const entity = revision.entity as ListingEntity;
+	const before = revision.before ? (JSON.parse(revision.before) as SnapshotOf[ListingEntity]) : null;
+	const after = JSON.parse(revision.after) as SnapshotOf[ListingEntity];
+
+	// Decided in the load too, so the approve button is not offered when it can only fail.
+	let conflict: FieldChange[] | null = null;
+	let missing = false;
+	if (revision.status === 'proposed' && revision.entity_id !== null) {
+		const current = await readRecord(db, entity, revision.entity_id);
+		if (!current) missing = true;
+		else if (current.version !== revision.base_version) conflict = before ? diffSnapshots(entity, before, current.snapshot) : [];
+	}
+
+	return {
+		revision: {
+			id: revision.id,
+			entity,
+			entityId: revision.entity_id,
+			operation: revision.operation,
+			status: revision.status,
+			actorId: revision.actor_id,
+			actorName: revision.actorName,
+			authorEmail: revision.authorEmail,
+			createdAt: revision.created_at,
+			deciderEmail: revision.deciderEmail,
+			decidedAt: revision.decided_at,
+			reason: revision.reason
+		},
+		what: await changeSummary(db, entity, after),
+		changes: diffSnapshots(entity, before, after),
+		conflict,
+		missing,
+		publicHref: publicHref(entity, revision.entity_id, after)
+	};
+};
+
+function decisionProblem(result: Exclude<DecisionResult, { kind: 'done' }>) {
+	const problems = {
+		not_pending: 'Cette modification a déjà été traitée, ou la fiche n’existe plus : rien n’a changé.',
+		conflict: 'La fiche a changé depuis cette proposition : elle ne peut plus être acceptée telle quelle, seulement refusée.',
+		duplicate_name: 'Une autre structure porte déjà ce nom : la modification ne peut pas être acceptée.'
+	};
+	return fail(409, { problem: problems[result.kind], conflict: result.kind === 'conflict' ? result.changes : null });
+}
+
+export const actions: Actions = {
+	approve: async ({ locals, url, params }) => {
+		const user = requireCoordinator(locals, url);
+		const id = revisionId(params);
+		const result = await approveRevision(database().db, id, { user, origin: url.origin });
+		if (result.kind !== 'done') return decisionProblem(result);
+		return { decided: 'approved' as const };
+	},
+	refuse: async ({ locals, url, params, request }) => {
+		const user = requireCoordinator(locals, url);
+		const id = revisionId(params);
+		const form = await readForm(request);
+		if (!form) return fail(400, { values: { reason: '' }, errors: { reason: UNREADABLE_FORM } });
+		const values = { reason: textField(form, 'reason') };
+		const parsed = reasonSchema.safeParse(values.reason);
+		if (!parsed.success) return fail(400, { values, errors: errorsByField(parsed.error, 'reason') });
+		const result = await refuseRevision(database().db, id, parsed.data, { user, origin: url.origin });
+		if (result.kind !== 'done') return decisionProblem(result);
+		return { decided: 'refused' as const };
+	}
+};
