@@ -35,7 +35,9 @@ export default defineConfig({
 	],
 	webServer: {
 		// Its own fresh database file: the first start seeds it with the real data.
-		command: `rm -f reports/e2e.sqlite* && DATABASE_PATH=reports/e2e.sqlite IP_RATE_FACTOR=50 PORT=${PORT} HOST=127.0.0.1 node build`,
+		// ORIGIN as scripts/start.js sets it: without it adapter-node assumes https, so SvelteKit refuses
+		// every form POST as cross-site, marks the session cookie Secure and writes https links in mails.
+		command: `rm -f reports/e2e.sqlite* && DATABASE_PATH=reports/e2e.sqlite ORIGIN=http://127.0.0.1:${PORT} IP_RATE_FACTOR=50 PORT=${PORT} HOST=127.0.0.1 node build`,
 		url: `http://127.0.0.1:${PORT}/api/v1/areas.geojson`,
 		reuseExistingServer: false,
 		timeout: 60_000
