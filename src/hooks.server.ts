@@ -20,7 +20,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (PRIVATE_PATHS.test(event.url.pathname)) {
 		response.headers.set('Cache-Control', 'private, no-store');
 		// The sign-in and confirmation links carry a token in their URL: never send it elsewhere.
-		response.headers.set('Referrer-Policy', 'no-referrer');
+		// Not 'no-referrer': browsers then send `Origin: null` with this site's own form POSTs, which
+		// SvelteKit's CSRF check refuses (403) — every form of these pages would fail.
+		response.headers.set('Referrer-Policy', 'same-origin');
 	}
 	return response;
 };
