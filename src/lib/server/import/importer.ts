@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mapSchemaRow, type ImportedPlace, type RowError } from '$lib/domain/national-schema';
+import type { ImportedPlace } from '$lib/domain/national-schema';
 import { normalizeText } from '$lib/domain/vocabulary';
 import type { DB } from '../db/connect';
 import { areaShapes, areasOfPoint } from '../db/queries/areas';
 import { refreshQualityFlags } from '../db/queries/quality';
-import { readSchemaFile, type FileFormat } from './read-file';
+import { mapSchemaFile, type RejectedRow } from './map-file';
+import type { FileFormat } from './read-file';
 
-export interface RejectedRow {
-	position: string;
-	errors: RowError[];
-}
+export type { RejectedRow };
 
 export interface ImportSummary {
 	placesCreated: number;
@@ -40,35 +38,9 @@ export async function importSchemaFile(
 	content: string,
 	{ now = new Date(), onProgress }: ImportOptions = {}
 ): Promise<ImportReport> {
-	const read = readSchemaFile(fileName, content);
-	if (!read.ok) return { ok: false, error: read.error, rows: 0, rejected: [] };
-
-	const rejected: RejectedRow[] = [];
-	const places: ImportedPlace[] = [];
-	const seen = new Map<string, string>();
-	for (const row of read.rows) {
-		const shapeError = row.values.__shape_error;
-		const mapped = mapSchemaRow(row.values);
-		const errors = mapped.ok ? [] : [...mapped.errors];
-		if (shapeError) errors.unshift({ field: '(ligne)', reason: `nombre de colonnes inattendu (${String(shapeError)})` });
-		if (mapped.ok) {
-			const key = `${mapped.place.source}\u0000${mapped.place.sourceId}`;
-			const first = seen.get(key);
-			if (first) errors.push({ field: 'id', reason: `identifiant déjà utilisé (${first})` });
-			seen.set(key, row.position);
-		}
-		if (errors.length > 0) rejected.push({ position: row.position, errors });
-		else if (mapped.ok) places.push(mapped.place);
-	}
-	if (read.rows.length === 0) return { ok: false, error: 'Le fichier ne contient aucun lieu.', rows: 0, rejected };
-	if (rejected.length > 0) {
-		return {
-			ok: false,
-			error: `${rejected.length} ligne(s) refusée(s) sur ${read.rows.length} : rien n'a été importé.`,
-			rows: read.rows.length,
-			rejected
-		};
-	}
+	const mapped = mapSchemaFile(fileName, content);
+	if (!mapped.ok) return mapped;
+	const { places } = mapped;
 
 	const summary = await db.transaction().execute(async (trx) => {
 		const shapes = await areaShapes(trx);
@@ -94,9 +66,9 @@ export async function importSchemaFile(
 				.values({
 					file_name: fileName,
 					sha256: createHash('sha256').update(content).digest('hex'),
-					format: read.format,
+					format: mapped.format,
 					imported_at: stamp,
-					rows_total: read.rows.length,
+					rows_total: mapped.rows,
 					accepted: places.length,
 					summary: JSON.stringify(totals)
 				})
@@ -104,7 +76,7 @@ export async function importSchemaFile(
 		}
 		return totals;
 	});
-	return { ok: true, format: read.format, rows: read.rows.length, summary };
+	return { ok: true, format: mapped.format, rows: mapped.rows, summary };
 }
 
 type Trx = Parameters<Parameters<ReturnType<DB['transaction']>['execute']>[0]>[0];
