@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './2026-11-25_01_initial';
 import * as orientations from './2026-11-25_02_orientations';
 import * as accounts from './2026-11-25_03_accounts';
+import * as importReviews from './2026-11-26_04_import_reviews';
 
 /**
  * Listed by hand rather than read from the folder, so the same list works in the bundled
@@ -10,5 +11,6 @@ import * as accounts from './2026-11-25_03_accounts';
 export const migrations: Record<string, Migration> = {
 	'2026-11-25_01_initial': initial,
 	'2026-11-25_02_orientations': orientations,
-	'2026-11-25_03_accounts': accounts
+	'2026-11-25_03_accounts': accounts,
+	'2026-11-26_04_import_reviews': importReviews
 };

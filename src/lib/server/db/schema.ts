@@ -251,7 +251,46 @@ export interface OutboxTable {
 	raw: string;
 }
 
+export interface PlaceSourceTable {
+	source: string;
+	source_id: string;
+	place_id: number;
+	seen_at: string;
+}
+
+export interface ImportReviewTable {
+	id: Generated<number>;
+	file_name: string;
+	sha256: string;
+	format: string;
+	created_by: number | null;
+	created_at: string;
+	rows_total: number;
+}
+
+export type ReviewItemKind = 'new' | 'changed' | 'unchanged' | 'gone' | 'duplicate';
+export type ReviewDecision = 'pending' | 'added' | 'applied' | 'merged' | 'kept_both' | 'kept_local' | 'ignored' | 'closed';
+
+export interface ImportReviewItemTable {
+	id: Generated<number>;
+	review_id: number;
+	kind: ReviewItemKind;
+	source: string;
+	source_id: string;
+	name: string;
+	incoming: string | null;
+	place_id: number | null;
+	candidates: string;
+	changes: string;
+	decision: ReviewDecision;
+	decided_by: number | null;
+	decided_at: string | null;
+}
+
 export interface Database {
+	place_sources: PlaceSourceTable;
+	import_reviews: ImportReviewTable;
+	import_review_items: ImportReviewItemTable;
 	users: UserTable;
 	memberships: MembershipTable;
 	tokens: TokenTable;

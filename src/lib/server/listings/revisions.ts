@@ -10,7 +10,7 @@ import type { Revision, VerifiedHow } from '../db/schema';
 import { decisionMail, proposalMail } from '../mail/messages';
 import { sendMailSafely } from '../mail/transport';
 import { readRecord } from './snapshots';
-import { assertActorNameFree, DuplicateActorName, writeSnapshot } from './write';
+import { assertActorNameFree, DuplicateActorName, writeSnapshot, type ImportOrigin } from './write';
 
 export interface ChangeRequest<E extends ListingEntity> {
 	entity: E;
@@ -20,6 +20,10 @@ export interface ChangeRequest<E extends ListingEntity> {
 	/** The version the form was loaded at; null for a new record. */
 	baseVersion: number | null;
 	after: SnapshotOf[E];
+	/** For the import review: the facts come from an upstream extract. */
+	origin?: ImportOrigin;
+	/** Said in the history, e.g. « import de l’extrait du … ». */
+	reason?: string;
 }
 
 export type SubmitResult =
@@ -77,6 +81,91 @@ export async function changeSummary(db: DB, entity: ListingEntity, snapshot: Sna
 	return `offre « ${LEVEL_INFO[offer.level ?? 'unknown'].label} »${place ? ` à « ${place.name} »` : ''}`;
 }
 
+/**
+ * The change itself, inside the caller's transaction: the import review publishes a place and
+ * its offers together, all or nothing. Mails and the catalogue refresh are the caller's, after commit.
+ */
+export async function submitWithin<E extends ListingEntity>(
+	trx: DB,
+	request: ChangeRequest<E>,
+	decider: Decider,
+	direct: boolean
+): Promise<SubmitResult> {
+	const now = decider.now ?? new Date();
+	const { user } = decider;
+	let before: SnapshotOf[E] | null = null;
+	let version: number | null = null;
+	if (request.entityId !== null) {
+		const current = await readRecord(trx, request.entity, request.entityId);
+		if (!current || current.actorId !== request.actorId) return { kind: 'missing' } as const;
+		// Someone else saved since this form was loaded: refuse, and say what they changed.
+		if (current.version !== request.baseVersion) {
+			const changes = await conflictChanges(trx, request.entity, request.entityId, request.baseVersion ?? 0, current.snapshot);
+			return { kind: 'conflict', changes } as const;
+		}
+		if (diffSnapshots(request.entity, current.snapshot, request.after).length === 0) return { kind: 'unchanged' } as const;
+		before = current.snapshot;
+		version = current.version;
+	}
+	const stamp = now.toISOString();
+	// A name that is already taken could never be approved: say so now, not at approval.
+	if (!direct && request.entity === 'actor') {
+		await assertActorNameFree(trx, request.entityId, (request.after as SnapshotOf['actor']).name);
+	}
+	if (!direct && request.entityId !== null) {
+		// A new proposal replaces the same person's earlier one for the same record.
+		await trx
+			.updateTable('revisions')
+			.set({ status: 'superseded' })
+			.where('entity', '=', request.entity)
+			.where('entity_id', '=', request.entityId)
+			.where('author_id', '=', user.id)
+			.where('status', '=', 'proposed')
+			.execute();
+	}
+	const entityId = direct
+		? await writeSnapshot(trx, request.entity, request.entityId, request.after, {
+				actorId: request.actorId,
+				now,
+				verifiedHow: decider.verifiedHow ?? (user.role === 'coordinator' ? 'coordinator' : 'structure'),
+				origin: request.origin
+			})
+		: request.entityId;
+	const row = await trx
+		.insertInto('revisions')
+		.values({
+			entity: request.entity,
+			entity_id: entityId,
+			actor_id: request.actorId,
+			operation: request.entityId === null ? 'create' : 'update',
+			status: direct ? 'published' : 'proposed',
+			base_version: version,
+			before: before ? JSON.stringify(before) : null,
+			after: JSON.stringify(request.after),
+			author_id: user.id,
+			created_at: stamp,
+			decided_by: direct ? user.id : null,
+			decided_at: direct ? stamp : null,
+			reason: request.reason ?? null
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await audit(
+		trx,
+		{
+			userId: user.id,
+			action: direct ? 'revision.published' : 'revision.proposed',
+			entity: request.entity,
+			entityId,
+			detail: { revision: row.id, actor: request.actorId, fields: diffSnapshots(request.entity, before, request.after).map((c) => c.field) }
+		},
+		now
+	);
+	return direct
+		? ({ kind: 'published', revisionId: row.id, entityId: entityId! } as const)
+		: ({ kind: 'proposed', revisionId: row.id } as const);
+}
+
 export async function submitChange<E extends ListingEntity>(
 	db: DB,
 	request: ChangeRequest<E>,
@@ -87,77 +176,7 @@ export async function submitChange<E extends ListingEntity>(
 	const direct = await publishesDirectly(db, user, request.actorId);
 	let result: SubmitResult;
 	try {
-		result = await db.transaction().execute(async (trx) => {
-			let before: SnapshotOf[E] | null = null;
-			let version: number | null = null;
-			if (request.entityId !== null) {
-				const current = await readRecord(trx, request.entity, request.entityId);
-				if (!current || current.actorId !== request.actorId) return { kind: 'missing' } as const;
-				// Someone else saved since this form was loaded: refuse, and say what they changed.
-				if (current.version !== request.baseVersion) {
-					const changes = await conflictChanges(trx, request.entity, request.entityId, request.baseVersion ?? 0, current.snapshot);
-					return { kind: 'conflict', changes } as const;
-				}
-				if (diffSnapshots(request.entity, current.snapshot, request.after).length === 0) return { kind: 'unchanged' } as const;
-				before = current.snapshot;
-				version = current.version;
-			}
-			const stamp = now.toISOString();
-			// A name that is already taken could never be approved: say so now, not at approval.
-			if (!direct && request.entity === 'actor') {
-				await assertActorNameFree(trx, request.entityId, (request.after as SnapshotOf['actor']).name);
-			}
-			if (!direct && request.entityId !== null) {
-				// A new proposal replaces the same person's earlier one for the same record.
-				await trx
-					.updateTable('revisions')
-					.set({ status: 'superseded' })
-					.where('entity', '=', request.entity)
-					.where('entity_id', '=', request.entityId)
-					.where('author_id', '=', user.id)
-					.where('status', '=', 'proposed')
-					.execute();
-			}
-			const entityId = direct
-				? await writeSnapshot(trx, request.entity, request.entityId, request.after, {
-						actorId: request.actorId,
-						now,
-						verifiedHow: decider.verifiedHow ?? (user.role === 'coordinator' ? 'coordinator' : 'structure')
-					})
-				: request.entityId;
-			const row = await trx
-				.insertInto('revisions')
-				.values({
-					entity: request.entity,
-					entity_id: entityId,
-					actor_id: request.actorId,
-					operation: request.entityId === null ? 'create' : 'update',
-					status: direct ? 'published' : 'proposed',
-					base_version: version,
-					before: before ? JSON.stringify(before) : null,
-					after: JSON.stringify(request.after),
-					author_id: user.id,
-					created_at: stamp,
-					decided_by: direct ? user.id : null,
-					decided_at: direct ? stamp : null
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await audit(
-				trx,
-				{
-					userId: user.id,
-					action: direct ? 'revision.published' : 'revision.proposed',
-					entity: request.entity,
-					entityId,
-					detail: { revision: row.id, actor: request.actorId, fields: diffSnapshots(request.entity, before, request.after).map((c) => c.field) }
-				},
-				now
-			);
-			return direct
-				? ({ kind: 'published', revisionId: row.id, entityId: entityId! } as const)
-				: ({ kind: 'proposed', revisionId: row.id } as const);
-		});
+		result = await db.transaction().execute((trx) => submitWithin(trx, request, decider, direct));
 	} catch (error) {
 		if (error instanceof DuplicateActorName) return { kind: 'duplicate_name' };
 		throw error;

@@ -12,6 +12,16 @@ export interface WriteContext {
 	verifiedHow: VerifiedHow;
 	/** False for a rollback: putting old facts back is not checking them today. */
 	verify?: boolean;
+	/** Set when the facts come from an upstream extract (the import review). */
+	origin?: ImportOrigin;
+}
+
+export interface ImportOrigin {
+	source: string;
+	sourceId: string | null;
+	/** The extract's `date_maj`: an imported fact is as fresh as its source says, no fresher. */
+	sourceUpdatedOn: string | null;
+	levelInferred?: boolean;
 }
 
 export class DuplicateActorName extends Error {}
@@ -61,12 +71,25 @@ async function writePlace(db: DB, id: number | null, s: SnapshotOf['place'], con
 	if (id === null) {
 		const row = await db
 			.insertInto('places')
-			.values({ ...s, actor_id: context.actorId, source: 'local', source_id: null, source_updated_on: null, created_at: stamp, updated_at: stamp })
+			.values({
+				...s,
+				actor_id: context.actorId,
+				source: context.origin?.source ?? 'local',
+				source_id: context.origin?.sourceId ?? null,
+				source_updated_on: context.origin?.sourceUpdatedOn ?? null,
+				created_at: stamp,
+				updated_at: stamp
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		placeId = row.id;
 	} else {
-		await db.updateTable('places').set((eb) => ({ ...s, updated_at: stamp, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+		const upstreamDate = context.origin ? { source_updated_on: context.origin.sourceUpdatedOn } : {};
+		await db
+			.updateTable('places')
+			.set((eb) => ({ ...s, ...upstreamDate, updated_at: stamp, version: eb('version', '+', 1) }))
+			.where('id', '=', id)
+			.execute();
 		placeId = id;
 	}
 	// The areas always follow the point: recomputed here, never typed.
@@ -81,8 +104,8 @@ async function writeOffer(db: DB, id: number | null, s: SnapshotOf['offer'], con
 	const fields = {
 		place_id: s.place_id,
 		level: s.level,
-		// A level given by the structure itself is no longer a guess.
-		level_inferred: 0,
+		// A level given by the structure itself is no longer a guess; an upstream one stays as it came.
+		level_inferred: context.origin?.levelInferred ? 1 : 0,
 		themes: JSON.stringify(s.themes),
 		tags: JSON.stringify(s.tags),
 		publics: JSON.stringify(s.publics),
@@ -101,12 +124,22 @@ async function writeOffer(db: DB, id: number | null, s: SnapshotOf['offer'], con
 		closed_until: s.closed_until,
 		closure_message: s.closure_message,
 		updated_at: stamp,
-		...(context.verify === false ? {} : { verified_at: stamp, verified_how: context.verifiedHow })
+		...(context.origin
+			? { verified_at: context.origin.sourceUpdatedOn, verified_how: 'import' as const }
+			: context.verify === false
+				? {}
+				: { verified_at: stamp, verified_how: context.verifiedHow })
 	};
 	if (id === null) {
 		const row = await db
 			.insertInto('offers')
-			.values({ ...fields, actor_id: context.actorId, source: 'local', source_id: null, created_at: stamp })
+			.values({
+				...fields,
+				actor_id: context.actorId,
+				source: context.origin?.source ?? 'local',
+				source_id: context.origin?.sourceId ?? null,
+				created_at: stamp
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		id = row.id;
