@@ -1,13 +1,16 @@
 /**
  * npm run import -- FILE [FILE…]
  * Imports files in the national "lieux de médiation numérique" schema (CSV, JSON or GeoJSON)
- * into the database named by DATABASE_PATH. Each file is all-or-nothing.
+ * into the database named by DATABASE_PATH. Each file is all-or-nothing. A file from a source the
+ * directory already holds writes nothing: it becomes an import review for the coordinator.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { config } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connect';
+import { createReview } from '../src/lib/server/import-review/create';
 import { importSchemaFile } from '../src/lib/server/import/importer';
+import { mapSchemaFile } from '../src/lib/server/import/map-file';
 import { prepareDatabase } from '../src/lib/server/seed/index';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
@@ -27,6 +30,24 @@ for (const file of files) {
 		console.error(`${file} : lecture impossible (${(e as Error).message})`);
 		failed++;
 		continue;
+	}
+	// A source already in the directory is never overwritten: its newer extract goes to review.
+	const mapped = mapSchemaFile(basename(file), content);
+	if (mapped.ok) {
+		const sources = [...new Set(mapped.places.map((p) => p.source))];
+		const known = await db.selectFrom('places').select('id').where('source', 'in', sources).limit(1).executeTakeFirst();
+		if (known) {
+			const review = await createReview(db, null, basename(file), content);
+			if (review.ok) {
+				const c = review.counts;
+				console.log(
+					`${file} : la source est déjà dans l'annuaire, rien n'a été écrit. Revue n° ${review.reviewId} créée ` +
+						`(${c.new} nouveaux, ${c.changed} modifiés, ${c.gone} disparus, ${c.duplicate} doublons probables, ${c.unchanged} inchangés) : ` +
+						`décidez sur /admin/imports/${review.reviewId}.`
+				);
+				continue;
+			}
+		}
 	}
 	const report = await importSchemaFile(db, basename(file), content, {
 		onProgress: (done, total) => process.stdout.write(`\r${basename(file)} : ${done}/${total} lieux`)

@@ -52,7 +52,27 @@ export const AUDIT_ACTIONS: Record<string, string> = {
 	'report.resolved': 'Signalement corrigé',
 	'report.dismissed': 'Signalement classé sans suite',
 	'actor.trusted_changed': 'Publication sans modération modifiée',
-	'user.created_from_cli': 'Compte créé en ligne de commande'
+	'user.created_from_cli': 'Compte créé en ligne de commande',
+	'actor.created': 'Structure créée',
+	'import.review_created': 'Extrait national mis en revue',
+	'import.added': 'Import : lieu ajouté',
+	'import.applied': 'Import : changements repris',
+	'import.merged': 'Import : fusionné avec un lieu existant',
+	'import.kept_both': 'Import : les deux lieux gardés',
+	'import.kept_local': 'Import : version locale gardée',
+	'import.ignored': 'Import : ligne ignorée',
+	'import.closed': 'Import : lieu fermé (disparu de la source)'
+};
+
+export const REVIEW_DECISIONS: Record<string, { label: string; tone: Tone }> = {
+	pending: { label: 'à décider', tone: 'warn' },
+	added: { label: 'ajouté', tone: 'ok' },
+	applied: { label: 'changements repris', tone: 'ok' },
+	merged: { label: 'fusionné', tone: 'ok' },
+	kept_both: { label: 'les deux gardés', tone: 'ok' },
+	kept_local: { label: 'version locale gardée', tone: 'neutral' },
+	ignored: { label: 'ignoré', tone: 'neutral' },
+	closed: { label: 'fermé', tone: 'bad' }
 };
 
 export function actionLabel(code: string): string {

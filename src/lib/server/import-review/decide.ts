@@ -1,0 +1,259 @@
+import { LEVELS_FIELD, SHARED_OFFER_FIELDS, upstreamOffers, upstreamPlace } from '$lib/domain/import-review/compare';
+import type { OfferSnapshot, PlaceSnapshot } from '$lib/domain/listing';
+import type { ImportedPlace } from '$lib/domain/national-schema';
+import { normalizeText } from '$lib/domain/vocabulary';
+import { audit } from '../audit';
+import type { SignedInUser } from '../auth/users';
+import { invalidateCatalogue } from '../catalogue';
+import type { DB } from '../db/connect';
+import type { ReviewDecision, ReviewItemKind } from '../db/schema';
+import { submitWithin, type ChangeRequest, type Decider, type SubmitResult } from '../listings/revisions';
+import { writeSnapshot, type ImportOrigin } from '../listings/write';
+import { localListing, type HeldListing } from './local-state';
+
+export type ReviewAction =
+	| { action: 'add' }
+	| { action: 'merge'; placeId: number; fields: readonly string[] }
+	| { action: 'apply'; fields: readonly string[] }
+	| { action: 'keep_local' }
+	| { action: 'ignore' }
+	| { action: 'close' };
+
+/** What each kind of item may become; anything else is refused. */
+export const ALLOWED: Record<ReviewItemKind, readonly ReviewAction['action'][]> = {
+	new: ['add', 'ignore'],
+	duplicate: ['merge', 'add', 'ignore'],
+	changed: ['apply', 'keep_local'],
+	gone: ['close', 'keep_local'],
+	unchanged: []
+};
+
+const OUTCOME: Record<ReviewAction['action'], ReviewDecision> = {
+	add: 'added',
+	merge: 'merged',
+	apply: 'applied',
+	keep_local: 'kept_local',
+	ignore: 'ignored',
+	close: 'closed'
+};
+
+export type DecideResult = { ok: true } | { ok: false; message: string };
+
+class Refused extends Error {}
+
+function published(result: SubmitResult): number | null {
+	if (result.kind === 'published') return result.entityId;
+	if (result.kind === 'unchanged') return null;
+	if (result.kind === 'conflict') throw new Refused('La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.');
+	if (result.kind === 'duplicate_name') throw new Refused('Une autre structure porte déjà ce nom.');
+	throw new Refused('Cette fiche n’existe plus.');
+}
+
+function originOf(incoming: ImportedPlace, sourceId: string | null, levelInferred = false): ImportOrigin {
+	return { source: incoming.source, sourceId, sourceUpdatedOn: incoming.sourceUpdatedOn, levelInferred };
+}
+
+const offerSourceId = (incoming: ImportedPlace, level: OfferSnapshot['level']) => `${incoming.sourceId}#${level ?? 'a-preciser'}`;
+
+async function publish<E extends 'place' | 'offer'>(trx: DB, decider: Decider, request: ChangeRequest<E>) {
+	return published(await submitWithin(trx, request, decider, true));
+}
+
+/** A new place from upstream, with its structure (found by name or created) and its offers. */
+async function addIncoming(trx: DB, decider: Decider, incoming: ImportedPlace, reason: string): Promise<number> {
+	const nameKey = normalizeText(incoming.name);
+	const existing = await trx.selectFrom('actors').select('id').where('name_key', '=', nameKey).executeTakeFirst();
+	const now = decider.now ?? new Date();
+	const actorId =
+		existing?.id ??
+		(await writeSnapshot(
+			trx,
+			'actor',
+			null,
+			{ name: incoming.name, siret: incoming.siret, website: incoming.website, email: incoming.email, phone: incoming.phone },
+			{ actorId: 0, now, verifiedHow: 'coordinator' }
+		));
+	if (!existing) await audit(trx, { userId: decider.user.id, action: 'actor.created', entity: 'actor', entityId: actorId, detail: { reason } }, now);
+	const placeId = await publish(trx, decider, {
+		entity: 'place',
+		entityId: null,
+		actorId,
+		baseVersion: null,
+		after: upstreamPlace(incoming),
+		origin: originOf(incoming, incoming.sourceId),
+		reason
+	});
+	for (const offer of upstreamOffers(incoming, placeId)) {
+		await publish(trx, decider, {
+			entity: 'offer',
+			entityId: null,
+			actorId,
+			baseVersion: null,
+			after: offer.snapshot,
+			origin: originOf(incoming, offerSourceId(incoming, offer.snapshot.level), offer.levelInferred),
+			reason
+		});
+	}
+	return placeId!;
+}
+
+/** Takes the chosen upstream fields into a place we hold; the others stay as they are. */
+async function applyFields(trx: DB, decider: Decider, incoming: ImportedPlace, local: HeldListing, placeId: number, fields: ReadonlySet<string>, reason: string) {
+	const upstream = upstreamPlace(incoming);
+	const place: PlaceSnapshot = { ...local.place };
+	for (const key of Object.keys(place) as (keyof PlaceSnapshot)[]) {
+		if (fields.has(key)) (place as unknown as Record<string, unknown>)[key] = upstream[key];
+	}
+	await publish(trx, decider, {
+		entity: 'place',
+		entityId: placeId,
+		actorId: local.actorId,
+		baseVersion: local.placeVersion,
+		after: place,
+		origin: { source: incoming.source, sourceId: null, sourceUpdatedOn: incoming.sourceUpdatedOn },
+		reason
+	});
+	const offers = upstreamOffers(incoming, placeId);
+	const template = offers[0]!.snapshot;
+	for (const held of local.offers) {
+		const after: OfferSnapshot = { ...held.snapshot };
+		for (const field of SHARED_OFFER_FIELDS) {
+			if (fields.has(`offer.${field}`)) (after as unknown as Record<string, unknown>)[field] = template[field];
+		}
+		const closing = fields.has(LEVELS_FIELD) && !offers.some((o) => o.snapshot.level === held.snapshot.level);
+		if (closing) after.status = 'closed';
+		await publish(trx, decider, {
+			entity: 'offer',
+			entityId: held.id,
+			actorId: local.actorId,
+			baseVersion: held.version,
+			after,
+			origin: { source: incoming.source, sourceId: null, sourceUpdatedOn: incoming.sourceUpdatedOn, levelInferred: held.levelInferred },
+			reason
+		});
+	}
+	if (fields.has(LEVELS_FIELD)) {
+		for (const offer of offers) {
+			if (local.offers.some((h) => h.snapshot.level === offer.snapshot.level)) continue;
+			await publish(trx, decider, {
+				entity: 'offer',
+				entityId: null,
+				actorId: local.actorId,
+				baseVersion: null,
+				after: offer.snapshot,
+				origin: originOf(incoming, offerSourceId(incoming, offer.snapshot.level), offer.levelInferred),
+				reason
+			});
+		}
+	}
+}
+
+/** The upstream id stays attached to the record that now speaks for it. */
+async function linkUpstream(trx: DB, incoming: ImportedPlace, placeId: number, now: Date) {
+	await trx
+		.insertInto('place_sources')
+		.values({ source: incoming.source, source_id: incoming.sourceId, place_id: placeId, seen_at: now.toISOString() })
+		.onConflict((oc) => oc.columns(['source', 'source_id']).doUpdateSet({ place_id: placeId, seen_at: now.toISOString() }))
+		.execute();
+}
+
+export async function decideItem(db: DB, user: SignedInUser, itemId: number, choice: ReviewAction, now = new Date()): Promise<DecideResult> {
+	const decider: Decider = { user, origin: '', now };
+	try {
+		const changed = await db.transaction().execute(async (trx) => {
+			const item = await trx.selectFrom('import_review_items').selectAll().where('id', '=', itemId).executeTakeFirst();
+			if (!item) throw new Refused('Cette ligne de revue n’existe pas.');
+			if (item.decision !== 'pending') throw new Refused('Cette ligne a déjà été traitée.');
+			if (!ALLOWED[item.kind].includes(choice.action)) throw new Refused('Cette décision ne s’applique pas à cette ligne.');
+			const review = await trx.selectFrom('import_reviews').select(['file_name', 'created_at']).where('id', '=', item.review_id).executeTakeFirstOrThrow();
+			const reason = `Import « ${review.file_name} » (revue n° ${item.review_id})`;
+			const incoming = item.incoming ? (JSON.parse(item.incoming) as ImportedPlace) : null;
+			let placeId = item.place_id;
+			let writes = false;
+
+			if (choice.action === 'add') {
+				placeId = await addIncoming(trx, decider, incoming!, reason);
+				await linkUpstream(trx, incoming!, placeId, now);
+				writes = true;
+			} else if (choice.action === 'apply' || choice.action === 'merge') {
+				const target = choice.action === 'merge' ? choice.placeId : item.place_id!;
+				if (choice.action === 'merge') {
+					const candidates = JSON.parse(item.candidates) as { id: number }[];
+					if (!candidates.some((c) => c.id === target)) throw new Refused('Choisissez l’un des lieux proposés pour la fusion.');
+				}
+				const local = await localListing(trx, target, choice.action === 'merge' ? null : incoming!.source);
+				if (!local) throw new Refused('Cette fiche n’existe plus.');
+				await applyFields(trx, decider, incoming!, local, target, new Set(choice.fields), reason);
+				await linkUpstream(trx, incoming!, target, now);
+				placeId = target;
+				writes = true;
+			} else if (choice.action === 'close') {
+				const local = await localListing(trx, item.place_id!, null);
+				if (!local) throw new Refused('Cette fiche n’existe plus.');
+				for (const held of local.offers) {
+					await publish(trx, decider, {
+						entity: 'offer',
+						entityId: held.id,
+						actorId: local.actorId,
+						baseVersion: held.version,
+						after: { ...held.snapshot, status: 'closed' },
+						reason: `${reason} : disparu de la source`
+					});
+				}
+				writes = true;
+			}
+			// Adding a probable duplicate means keeping both records, and the history says so.
+			const outcome: ReviewDecision = item.kind === 'duplicate' && choice.action === 'add' ? 'kept_both' : OUTCOME[choice.action];
+			await trx
+				.updateTable('import_review_items')
+				.set({ decision: outcome, decided_by: user.id, decided_at: now.toISOString(), place_id: placeId })
+				.where('id', '=', itemId)
+				.execute();
+			await audit(
+				trx,
+				{ userId: user.id, action: `import.${outcome}`, entity: 'place', entityId: placeId, detail: { review: item.review_id, item: itemId, source_id: item.source_id, ...('fields' in choice ? { fields: [...choice.fields] } : {}) } },
+				now
+			);
+			return writes;
+		});
+		if (changed) invalidateCatalogue();
+		return { ok: true };
+	} catch (error) {
+		if (error instanceof Refused) return { ok: false, message: error.message };
+		throw error;
+	}
+}
+
+/** The default choice for a whole section: upstream fields that nobody corrected here. */
+export function defaultFields(changes: readonly { field: string; locallyCorrected: boolean }[]): string[] {
+	return changes.filter((c) => !c.locallyCorrected).map((c) => c.field);
+}
+
+export async function decideAll(
+	db: DB,
+	user: SignedInUser,
+	reviewId: number,
+	kind: ReviewItemKind,
+	action: 'add' | 'apply' | 'keep_local' | 'ignore' | 'close',
+	now = new Date()
+): Promise<{ done: number; refused: { name: string; message: string }[] }> {
+	const items = await db
+		.selectFrom('import_review_items')
+		.select(['id', 'name', 'changes'])
+		.where('review_id', '=', reviewId)
+		.where('kind', '=', kind)
+		.where('decision', '=', 'pending')
+		.orderBy('id')
+		.execute();
+	let done = 0;
+	const refused: { name: string; message: string }[] = [];
+	for (const item of items) {
+		const choice: ReviewAction =
+			action === 'apply' ? { action, fields: defaultFields(JSON.parse(item.changes) as { field: string; locallyCorrected: boolean }[]) } : { action };
+		// Each line is its own all-or-nothing step: one refusal does not undo the others.
+		const result = await decideItem(db, user, item.id, choice, now);
+		if (result.ok) done++;
+		else refused.push({ name: item.name, message: result.message });
+	}
+	return { done, refused };
+}

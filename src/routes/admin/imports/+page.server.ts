@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireCoordinator } from '$lib/server/auth/guards';
+import { database } from '$lib/server/db';
+import { readForm, UNREADABLE_FORM } from '$lib/server/admin/input';
+import { createReview } from '$lib/server/import-review/create';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A commune's extract is a few hundred kilobytes; the whole country's is about ten megabytes. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireCoordinator(locals, url);
+	const { db } = database();
+	const reviews = await db
+		.selectFrom('import_reviews')
+		.leftJoin('users', 'users.id', 'import_reviews.created_by')
+		.select(['import_reviews.id', 'file_name', 'import_reviews.created_at', 'rows_total', 'users.email'])
+		.orderBy('import_reviews.id', 'desc')
+		.limit(50)
+		.execute();
+	const counts = await db
+		.selectFrom('import_review_items')
+		.select(['review_id', 'kind', 'decision'])
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.groupBy(['review_id', 'kind', 'decision'])
+		.execute();
+	return {
+		reviews: reviews.map((r) => {
+			const mine = counts.filter((c) => c.review_id === r.id);
+			const sum = (pred: (c: (typeof mine)[number]) => boolean) => mine.filter(pred).reduce((t, c) => t + Number(c.n), 0);
+			return {
+				...r,
+				fresh: sum((c) => c.kind === 'new'),
+				changed: sum((c) => c.kind === 'changed'),
+				gone: sum((c) => c.kind === 'gone'),
+				duplicates: sum((c) => c.kind === 'duplicate'),
+				pending: sum((c) => c.decision === 'pending')
+			};
+		})
+	};
+};
+
+export const actions: Actions = {
+	upload: async ({ locals, url, request }) => {
+		const coordinator = requireCoordinator(locals, url);
+		const form = await readForm(request);
+		if (!form) return fail(400, { error: UNREADABLE_FORM, rejected: [] });
+		const file = form.get('fichier');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, { error: 'Choisissez un fichier à importer (CSV, JSON ou GeoJSON au schéma national).', rejected: [] });
+		}
+		if (!/\.(csv|json|geojson)$/i.test(file.name)) {
+			return fail(400, { error: 'Format non reconnu : le nom du fichier doit finir par .csv, .json ou .geojson.', rejected: [] });
+		}
+		if (file.size > MAX_BYTES) return fail(400, { error: 'Fichier trop volumineux (20 Mo au plus).', rejected: [] });
+		let content: string;
+		try {
+			content = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+		} catch {
+			return fail(400, { error: 'Ce fichier n’est pas en UTF-8 : enregistrez-le en « CSV UTF-8 » et réessayez.', rejected: [] });
+		}
+		const result = await createReview(database().db, coordinator, file.name, content);
+		if (!result.ok) return fail(400, { error: result.error, rejected: result.rejected.slice(0, 200) });
+		redirect(303, `/admin/imports/${result.reviewId}`);
+	}
+};
