@@ -2,4 +2,6 @@
 // address, which would make the sheets' QR codes and the API's links wrong on a local machine:
 // without ORIGIN, say it is http on the local port. Behind a proxy, set ORIGIN (see README).
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT ?? 3000}`;
+// Extracts of the national cartography go through the import review's upload form (20 MB at most).
+process.env.BODY_SIZE_LIMIT ??= '25M';
 await import('../build/index.js');
