@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import { maskTokens } from '$lib/server/mail/mask';
 import { usesLocalOutbox } from '$lib/server/mail/transport';
 import type { PageServerLoad } from './$types';
 
@@ -15,5 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.orderBy('id', 'desc')
 		.limit(50)
 		.execute();
-	return { messages };
+	// Someone else's sign-in or confirmation link would let the reader act as them: the page shows
+	// that a link was sent, never the link itself (development reads the outbox table directly).
+	return { messages: messages.map((m) => ({ ...m, text: maskTokens(m.text) })) };
 };
