@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	DispositifProgrammeNational,
 	Frais,
+	ModaliteAcces,
 	PriseEnChargeSpecifique,
 	PublicSpecifiquementAdresse
 } from '@gouvfr-anct/lieux-de-mediation-numerique';
-import { mapSchemaRow, offersFor, splitList, type ImportedOffer, type ImportedPlace, type RowError } from './national-schema';
+import { mapSchemaRow, offersFor, splitList, type ImportedOffer, type ImportedPlace, type RestoredOffer, type RowError } from './national-schema';
 
 /** The first row of db/seed/roubaix_lieux_mediation_numerique_2023.csv, as the CSV reader gives it. */
 const PARKOUR: Record<string, string> = {
@@ -418,5 +419,79 @@ describe('rejected rows name the field and the reason in French', () => {
 			{ field: 'services', reason: 'valeur inconnue « Faire du vélo »' },
 			{ field: 'horaires', reason: 'horaires OSM illisibles « lundi 9h »' }
 		]);
+	});
+});
+
+describe('the `_roubaix` extension of our own export', () => {
+	const OFFER: RestoredOffer = {
+		level: 'reinforced',
+		level_inferred: false,
+		remote: false,
+		themes: ['admin'],
+		tags: ['health'],
+		publics: [PublicSpecifiquementAdresse.Seniors],
+		specific_support: [PriseEnChargeSpecifique.Surdite],
+		fees: [Frais.Gratuit],
+		access_modes: [ModaliteAcces.Telephoner],
+		programmes: [DispositifProgrammeNational.AidantsConnect],
+		other_labels: ['APTIC'],
+		languages: ['fr', 'ar'],
+		hours: 'Tu 14:00-17:00',
+		booking_url: 'https://rdv.example.fr',
+		status: 'temporarily_closed',
+		closed_from: '2026-12-01',
+		closed_until: null,
+		closure_message: 'Travaux',
+		description: 'Sur rendez-vous',
+		verified_at: '2026-11-25T10:00:00.000Z',
+		verified_how: 'coordinator'
+	};
+	const INFERRED: RestoredOffer = { ...OFFER, level: 'support', level_inferred: true, status: 'active', closed_from: null, closure_message: null };
+	const withExtension = (extension: unknown, base: Record<string, unknown> = BARE) => mapSchemaRow({ ...base, _roubaix: extension });
+	const reasons = (extension: unknown) => {
+		const mapped = withExtension(extension);
+		if (mapped.ok) throw new Error('row accepted, expected a rejection');
+		return mapped.errors;
+	};
+
+	it('restores the offers exactly, in place of those folded from the columns', () => {
+		const mapped = withExtension({ offers: [INFERRED, OFFER] });
+		expect(mapped.ok && mapped.place.restoredOffers).toEqual([INFERRED, OFFER]);
+		expect(mapped.ok && mapped.place.offers).toEqual([inferred('support'), declared('reinforced')]);
+	});
+
+	it('restores the place fields the columns could not hold, over the columns', () => {
+		const mapped = withExtension({ place: { phone: '03 20 00 00 01', address: '1 rue « Test »', code_insee: null }, offers: [OFFER] }, { ...BARE, telephone: '+33320000001', code_insee: '59512' });
+		expect(mapped.ok && mapped.place).toMatchObject({ phone: '03 20 00 00 01', address: '1 rue « Test »', codeInsee: null, name: 'Lieu de test' });
+	});
+
+	it('reads it from a CSV cell as JSON text; an empty cell is no extension', () => {
+		const mapped = withExtension(JSON.stringify({ offers: [OFFER] }));
+		expect(mapped.ok && mapped.place.restoredOffers).toEqual([OFFER]);
+		const bare = withExtension('');
+		expect(bare.ok && 'restoredOffers' in bare.place).toBe(false);
+	});
+
+	it('a row without it maps exactly as before', () => {
+		const without = mapSchemaRow(PARKOUR);
+		expect(without.ok && 'restoredOffers' in without.place).toBe(false);
+	});
+
+	it.each([
+		[{ offers: [{ ...OFFER, level: 'expert' }] }, 'offers[0].level : valeur inconnue « expert »'],
+		[{ offers: [{ ...OFFER, status: undefined }] }, 'offers[0].status : champ obligatoire manquant'],
+		[{ offers: [{ ...OFFER, levle: 'learn' }] }, 'offers[0] : clé inconnue « levle »'],
+		[{ offers: [{ ...OFFER, themes: ['admin', 'cuisine'] }] }, 'offers[0].themes[1] : valeur inconnue « cuisine »'],
+		[{ offers: [{ ...OFFER, hours: 'le mardi matin' }] }, 'offers[0].hours : horaires OSM illisibles'],
+		[{ offers: [{ ...OFFER, closed_from: '2026-02-30' }] }, 'offers[0].closed_from : date impossible'],
+		[{ offers: [{ ...OFFER, booking_url: 'javascript:alert(1)' }] }, 'offers[0].booking_url : adresse web http(s) attendue'],
+		[{ offers: [{ ...OFFER, level: null, level_inferred: true }] }, 'offers[0].level_inferred : un niveau « déduit » doit être un niveau'],
+		[{ offers: [{ ...OFFER, remote: 'oui' }] }, 'offers[0].remote : type inattendu (boolean attendu)'],
+		[{ offers: [] }, 'offers : au moins une offre attendue'],
+		[{ place: { postal_code: '591' }, offers: [OFFER] }, 'place.postal_code : code postal sur 5 chiffres attendu'],
+		[[OFFER], 'type inattendu (object attendu)'],
+		['{ pas du JSON', 'JSON illisible']
+	])('a bad extension is a French row error naming where: %j', (extension, reason) => {
+		expect(reasons(extension)).toContainEqual({ field: '_roubaix', reason });
 	});
 });

@@ -390,3 +390,124 @@ describe('importSchemaFile: the real 2023 file', () => {
 		expect(counts()).toMatchObject({ places: 39, offers: 63, imports: 2 });
 	});
 });
+
+describe('importSchemaFile: rows with the `_roubaix` extension (our own export.json)', () => {
+	const offer = (changes: Record<string, unknown>) => ({
+		level: 'support',
+		level_inferred: false,
+		remote: false,
+		themes: ['admin'],
+		tags: [],
+		publics: [],
+		specific_support: [],
+		fees: ['Gratuit'],
+		access_modes: [],
+		programmes: [],
+		other_labels: [],
+		languages: ['fr'],
+		hours: null,
+		booking_url: null,
+		status: 'active',
+		closed_from: null,
+		closed_until: null,
+		closure_message: null,
+		description: null,
+		verified_at: '2026-11-20T08:00:00.000Z',
+		verified_how: 'structure',
+		...changes
+	});
+	const row = (extension: unknown) => ({
+		id: 'roubaix-12',
+		pivot: '00000000000000',
+		nom: 'Espace numérique du Cap',
+		commune: 'Roubaix',
+		code_postal: '59100',
+		code_insee: '59512',
+		adresse: '12 rue de l’Épeule',
+		latitude: 50.6889,
+		longitude: 3.1655,
+		telephone: '+33320000001',
+		source: 'Ville de Roubaix',
+		date_maj: '2026-11-20',
+		services: 'Aide aux démarches administratives',
+		modalites_accompagnement: 'Accompagnement individuel|À distance',
+		_roubaix: extension
+	});
+	const file = (extension: unknown) => JSON.stringify({ schema: 'x', licence: 'Licence Ouverte 2.0', data: [row(extension)] });
+	const EXTENSION = {
+		place: { phone: '03 20 00 00 01', code_insee: null },
+		offers: [
+			offer({ remote: true, hours: 'Mo-Fr 09:00-12:00', languages: ['fr', 'ar'] }),
+			offer({ level: 'support', status: 'temporarily_closed', closed_from: '2026-12-01', closure_message: 'Travaux' }),
+			offer({ level: 'reinforced', programmes: ['Aidants Connect'], level_inferred: true, verified_at: '2026-11-20', verified_how: 'import' })
+		]
+	};
+
+	it('writes each offer exactly as the extension says, two of one level included', async () => {
+		summaryOf(await importSchemaFile(conn.db, 'export.json', file(EXTENSION), { now: NOW }));
+		expect(all('select phone, code_insee, source, source_id from places')).toEqual([
+			{ phone: '03 20 00 00 01', code_insee: null, source: 'Ville de Roubaix', source_id: 'roubaix-12' }
+		]);
+		expect(
+			all(
+				`select level, level_inferred, remote, languages, hours, status, closed_from, closure_message, programmes, verified_at, verified_how, source_id
+				   from offers order by id`
+			)
+		).toEqual([
+			{
+				level: 'support',
+				level_inferred: 0,
+				remote: 1,
+				languages: '["fr","ar"]',
+				hours: 'Mo-Fr 09:00-12:00',
+				status: 'active',
+				closed_from: null,
+				closure_message: null,
+				programmes: '[]',
+				verified_at: '2026-11-20T08:00:00.000Z',
+				verified_how: 'structure',
+				source_id: 'roubaix-12#support'
+			},
+			expect.objectContaining({ level: 'support', status: 'temporarily_closed', closed_from: '2026-12-01', closure_message: 'Travaux', source_id: 'roubaix-12#support-2' }),
+			expect.objectContaining({ level: 'reinforced', level_inferred: 1, programmes: '["Aidants Connect"]', verified_how: 'import', source_id: 'roubaix-12#reinforced' })
+		]);
+	});
+
+	it('importing it again changes nothing; a changed offer is updated in place', async () => {
+		summaryOf(await importSchemaFile(conn.db, 'export.json', file(EXTENSION), { now: NOW }));
+		const before = dump();
+		expect(summaryOf(await importSchemaFile(conn.db, 'export.json', file(EXTENSION), { now: LATER }))).toMatchObject({
+			placesUnchanged: 1,
+			offersCreated: 0,
+			offersUpdated: 0,
+			offersRemoved: 0
+		});
+		expect(dump()).toEqual(before);
+		const reopened = { ...EXTENSION, offers: [EXTENSION.offers[0], { ...EXTENSION.offers[1], status: 'active', closed_from: null, closure_message: null }] };
+		expect(summaryOf(await importSchemaFile(conn.db, 'export.json', file(reopened), { now: LATER }))).toMatchObject({
+			offersCreated: 0,
+			offersUpdated: 1,
+			offersRemoved: 1
+		});
+	});
+
+	it('a bad extension rejects its row with French reasons, and writes nothing', async () => {
+		const before = dump();
+		const report = await importSchemaFile(conn.db, 'export.json', file({ offers: [offer({ level: 'expert', languages: 'fr' })] }), { now: NOW });
+		expect(report).toEqual({
+			ok: false,
+			error: "1 ligne(s) refusée(s) sur 1 : rien n'a été importé.",
+			rows: 1,
+			rejected: [
+				{
+					position: 'entrée 1',
+					errors: [
+						{ field: '_roubaix', reason: 'offers[0].level : valeur inconnue « expert »' },
+						{ field: '_roubaix', reason: 'offers[0].languages : type inattendu (array attendu)' }
+					]
+				}
+			]
+		});
+		expect(dump()).toEqual(before);
+	});
+});

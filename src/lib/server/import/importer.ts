@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ImportedPlace } from '$lib/domain/national-schema';
+import type { Insertable } from 'kysely';
+import type { ImportedPlace, RestoredOffer } from '$lib/domain/national-schema';
 import { normalizeText } from '$lib/domain/vocabulary';
 import type { DB } from '../db/connect';
+import type { OfferTable } from '../db/schema';
 import { areaShapes, areasOfPoint } from '../db/queries/areas';
 import { refreshQualityFlags } from '../db/queries/quality';
 import { mapSchemaFile, type RejectedRow } from './map-file';
@@ -161,17 +163,15 @@ async function writePlace(
 	await writeOffers(trx, place, placeId, existing?.actor_id ?? null, stamp, totals);
 }
 
-async function writeOffers(
-	trx: Trx,
-	place: ImportedPlace,
-	placeId: number,
-	knownActorId: number | null,
-	stamp: string,
-	totals: ImportSummary
-): Promise<void> {
-	const actorId =
-		knownActorId ??
-		(await trx.selectFrom('places').select('actor_id').where('id', '=', placeId).executeTakeFirstOrThrow()).actor_id;
+/** One offer as the file describes it: `fields` are compared and rewritten, `onInsert` only set once. */
+interface OfferWrite {
+	sourceId: string;
+	fields: Partial<Omit<Insertable<OfferTable>, 'actor_id' | 'place_id' | 'source' | 'source_id' | 'created_at' | 'updated_at'>>;
+	onInsert: Partial<Insertable<OfferTable>>;
+}
+
+/** The offers folded from the schema's columns: one per level, sharing the place's details. */
+function foldedOffers(place: ImportedPlace): OfferWrite[] {
 	const shared = {
 		themes: JSON.stringify(place.themes),
 		tags: JSON.stringify(place.tags),
@@ -186,6 +186,67 @@ async function writeOffers(
 		verified_at: place.sourceUpdatedOn,
 		verified_how: 'import' as const
 	};
+	return place.offers.map((offer) => ({
+		sourceId: `${place.sourceId}#${offer.level ?? 'a-preciser'}`,
+		fields: { ...shared, level: offer.level, level_inferred: offer.levelInferred ? 1 : 0, remote: offer.remote ? 1 : 0 },
+		// The national schema has no language field: French is what every listed place speaks.
+		onInsert: { languages: '["fr"]', status: 'active' }
+	}));
+}
+
+/**
+ * The offers of our own export's `_roubaix` extension, each exactly as it was. Ids follow the folded
+ * ones (`#level`), so re-importing an export of imported data matches the offers it came from; a
+ * second offer of the same level gets `#level-2`.
+ */
+function restoredOffers(place: ImportedPlace, offers: readonly RestoredOffer[]): OfferWrite[] {
+	const seen = new Map<string, number>();
+	return offers.map((o) => {
+		const base = `${place.sourceId}#${o.level ?? 'a-preciser'}`;
+		const n = (seen.get(base) ?? 0) + 1;
+		seen.set(base, n);
+		return {
+			sourceId: n === 1 ? base : `${base}-${n}`,
+			fields: {
+				level: o.level,
+				level_inferred: o.level_inferred ? 1 : 0,
+				remote: o.remote ? 1 : 0,
+				themes: JSON.stringify(o.themes),
+				tags: JSON.stringify(o.tags),
+				publics: JSON.stringify(o.publics),
+				specific_support: JSON.stringify(o.specific_support),
+				fees: JSON.stringify(o.fees),
+				access_modes: JSON.stringify(o.access_modes),
+				programmes: JSON.stringify(o.programmes),
+				other_labels: JSON.stringify(o.other_labels),
+				languages: JSON.stringify(o.languages),
+				hours: o.hours,
+				booking_url: o.booking_url,
+				description: o.description,
+				status: o.status,
+				closed_from: o.closed_from,
+				closed_until: o.closed_until,
+				closure_message: o.closure_message,
+				verified_at: o.verified_at,
+				verified_how: o.verified_how
+			},
+			onInsert: {}
+		};
+	});
+}
+
+async function writeOffers(
+	trx: Trx,
+	place: ImportedPlace,
+	placeId: number,
+	knownActorId: number | null,
+	stamp: string,
+	totals: ImportSummary
+): Promise<void> {
+	const actorId =
+		knownActorId ??
+		(await trx.selectFrom('places').select('actor_id').where('id', '=', placeId).executeTakeFirstOrThrow()).actor_id;
+	const writes = place.restoredOffers ? restoredOffers(place, place.restoredOffers) : foldedOffers(place);
 	const existing = await trx
 		.selectFrom('offers')
 		.selectAll()
@@ -193,37 +254,33 @@ async function writeOffers(
 		.where('source', '=', place.source)
 		.execute();
 	const keep = new Set<number>();
-	for (const offer of place.offers) {
-		const sourceId = `${place.sourceId}#${offer.level ?? 'a-preciser'}`;
-		const fields = { ...shared, level: offer.level, level_inferred: offer.levelInferred ? 1 : 0, remote: offer.remote ? 1 : 0 };
+	for (const { sourceId, fields, onInsert } of writes) {
 		const current = existing.find((o) => o.source_id === sourceId);
 		if (!current) {
 			await trx
 				.insertInto('offers')
 				.values({
+					...onInsert,
 					...fields,
-					// The national schema has no language field: French is what every listed place speaks.
-					languages: '["fr"]',
-					status: 'active',
 					actor_id: actorId,
 					place_id: placeId,
 					source: place.source,
 					source_id: sourceId,
 					created_at: stamp,
 					updated_at: stamp
-				})
+				} as Insertable<OfferTable>)
 				.execute();
 			totals.offersCreated++;
 			continue;
 		}
 		keep.add(current.id);
-		const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => current[k] !== fields[k]);
+		const differs = (Object.keys(fields) as (keyof typeof fields & keyof typeof current)[]).some((k) => current[k] !== fields[k]);
 		if (differs) {
 			await trx.updateTable('offers').set({ ...fields, updated_at: stamp }).where('id', '=', current.id).execute();
 			totals.offersUpdated++;
 		}
 	}
-	const gone = existing.filter((o) => !keep.has(o.id) && !place.offers.some((n) => `${place.sourceId}#${n.level ?? 'a-preciser'}` === o.source_id));
+	const gone = existing.filter((o) => !keep.has(o.id) && !writes.some((w) => w.sourceId === o.source_id));
 	if (gone.length > 0) {
 		await trx.deleteFrom('offers').where('id', 'in', gone.map((o) => o.id)).execute();
 		totals.offersRemoved += gone.length;
