@@ -159,10 +159,20 @@ export type ParsedHours = { ok: true; oh: OpeningHours } | { ok: false; error: s
 /** Keyed by the raw value: the server evaluates the same few strings for thousands of offers. */
 const parseCache = new Map<string, ParsedHours>();
 
+/**
+ * Far beyond any real value (OpenStreetMap caps a tag at 255 characters, the listing forms at
+ * 1000). The parser's time grows faster than the length: 24,000 characters took 4 s and blocked
+ * the server, so a longer text is refused before it is read.
+ */
+export const MAX_HOURS_LENGTH = 1000;
+
 /** Parses an OSM opening_hours value; never throws, and the error is French. */
 export function parseHours(value: HoursValue): ParsedHours {
 	if (value == null || value.trim() === '') {
 		return { ok: false, error: 'Horaires vides : indiquez par exemple « Mo-Fr 09:00-12:00 ».' };
+	}
+	if (value.length > MAX_HOURS_LENGTH) {
+		return { ok: false, error: `Horaires illisibles : ${MAX_HOURS_LENGTH} caractères au plus.` };
 	}
 	return remember(parseCache, value, () => {
 		try {
