@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { audit } from '$lib/server/audit';
@@ -19,7 +20,7 @@ const emailSchema = z.email({ error: 'Adresse e-mail invalide : elle doit ressem
 
 export const actions: Actions = {
 	default: async ({ request, url, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const typed = String(form.get('email') ?? '').slice(0, 300);
 		const retour = safeReturnPath(String(form.get('retour') ?? ''));
 		const parsed = emailSchema.safeParse(typed.trim());

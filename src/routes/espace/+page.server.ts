@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { fail } from '@sveltejs/kit';
 import { freshness } from '$lib/domain/freshness';
 import { LEVEL_INFO } from '$lib/domain/levels';
@@ -86,7 +87,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	/** "Mes informations sont toujours à jour", for a signed-in member. */
 	confirm: async ({ request, locals, url }) => {
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const actorId = Number(form.get('actor'));
 		if (!Number.isInteger(actorId) || actorId <= 0) return fail(400, { confirmError: 'Structure inconnue.' });
 		requireActor(locals, url, actorId);

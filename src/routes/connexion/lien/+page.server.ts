@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { fail, redirect } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit';
 import { safeReturnPath } from '$lib/server/auth/guards';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const { db } = database();
 		const check = await consumeToken(db, String(form.get('jeton') ?? ''), PURPOSES);
 		if (!check.ok || check.userId === null) return fail(400, { problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] });

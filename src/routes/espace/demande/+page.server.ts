@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { allowAttempt, RATE_RULES } from '$lib/server/auth/rate-limit';
@@ -21,7 +22,7 @@ const claimSchema = z.object({
 
 export const actions: Actions = {
 	default: async ({ request, url, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const values = {
 			actor: String(form.get('actor') ?? '').slice(0, 20),
 			name: String(form.get('name') ?? '').slice(0, 300),

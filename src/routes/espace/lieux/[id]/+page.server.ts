@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { error } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 	save: async ({ params, request, locals, url }) => {
 		const record = await placeOf(params.id);
 		const user = requireActor(locals, url, record.actorId);
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		return saveListing({
 			entity: 'place',
 			entityId: record.id,
@@ -51,6 +52,6 @@ export const actions: Actions = {
 	locate: async ({ params, request, locals, url }) => {
 		const record = await placeOf(params.id);
 		requireActor(locals, url, record.actorId);
-		return locateAddress(await request.formData());
+		return locateAddress(await submittedForm(request));
 	}
 };

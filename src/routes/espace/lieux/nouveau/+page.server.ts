@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { error } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
@@ -24,7 +25,7 @@ export const actions: Actions = {
 	save: async ({ request, locals, url }) => {
 		const actor = await actorOf(url);
 		const user = requireActor(locals, url, actor.id);
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		return saveListing({
 			entity: 'place',
 			entityId: null,
@@ -39,6 +40,6 @@ export const actions: Actions = {
 	locate: async ({ request, locals, url }) => {
 		const actor = await actorOf(url);
 		requireActor(locals, url, actor.id);
-		return locateAddress(await request.formData());
+		return locateAddress(await submittedForm(request));
 	}
 };

@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { error, fail } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
@@ -47,7 +48,7 @@ export const actions: Actions = {
 	save: async ({ params, request, locals, url }) => {
 		const record = await offerOf(params.id);
 		const user = requireActor(locals, url, record.actorId);
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const { parsed, hours } = readOfferSubmission(form);
 		if (!parsed.ok) return offerFailure(parsed, hours);
 		if (!(await checkPlace(form, record.actorId))) {
@@ -68,7 +69,7 @@ export const actions: Actions = {
 	preview: async ({ params, request, locals, url }) => {
 		const record = await offerOf(params.id);
 		requireActor(locals, url, record.actorId);
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const { parsed, hours } = readOfferSubmission(form);
 		return { preview: true, values: parsed.ok ? parsed.value : parsed.values, errors: parsed.ok ? {} : parsed.errors, hours };
 	}

@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { error, fail } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
@@ -34,7 +35,7 @@ export const actions: Actions = {
 	save: async ({ request, locals, url }) => {
 		const place = await placeOf(url);
 		const user = requireActor(locals, url, place.actor_id);
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const { parsed, hours } = readOfferSubmission(form);
 		if (!parsed.ok) return offerFailure(parsed, hours);
 		if (!(await placesOf(place.actor_id)).some((p) => p.id === parsed.value.place_id)) {
@@ -54,7 +55,7 @@ export const actions: Actions = {
 	preview: async ({ request, locals, url }) => {
 		const place = await placeOf(url);
 		requireActor(locals, url, place.actor_id);
-		const { parsed, hours } = readOfferSubmission(await request.formData());
+		const { parsed, hours } = readOfferSubmission(await submittedForm(request));
 		return { preview: true, values: parsed.ok ? parsed.value : parsed.values, errors: parsed.ok ? {} : parsed.errors, hours };
 	}
 };

@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { error } from '@sveltejs/kit';
 import { LEVEL_INFO, type LevelOrUnknown } from '$lib/domain/levels';
 import { requireActor } from '$lib/server/auth/guards';
@@ -41,7 +42,7 @@ export const actions: Actions = {
 	default: async ({ params, request, locals, url }) => {
 		const record = await actorOf(params.id);
 		const user = requireActor(locals, url, record.id);
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		return saveListing({
 			entity: 'actor',
 			entityId: record.id,

@@ -1,3 +1,4 @@
+import { submittedForm } from '$lib/server/forms/read-form';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { allowAttempt, RATE_RULES } from '$lib/server/auth/rate-limit';
@@ -22,7 +23,7 @@ const reportSchema = z.object({
 export const actions: Actions = {
 	default: async ({ params, request, getClientAddress }) => {
 		const place = await placeOf(params.id);
-		const form = await request.formData();
+		const form = await submittedForm(request);
 		const values = { reason: String(form.get('reason') ?? '').slice(0, 20), message: String(form.get('message') ?? '').slice(0, 2000) };
 		const parsed = reportSchema.safeParse(values);
 		if (!parsed.success) {
