@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import type { BrowserContext, TestInfo } from '@playwright/test';
 
-export const BASE_URL = 'http://127.0.0.1:4173';
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 let handle: Database.Database | null = null;
 

@@ -276,7 +276,7 @@ test.describe('session', () => {
 		expect(sessionsOf(userId)).toBe(1);
 
 		await nav(page).getByRole('button', { name: /Se déconnecter/ }).click();
-		await expect(page).toHaveURL(/127\.0\.0\.1:4173\/$/);
+		await expect(page).toHaveURL(`${BASE_URL}/`);
 		await expect(nav(page).getByRole('link', { name: 'Espace structures' })).toBeVisible();
 		await expect(nav(page).getByRole('link', { name: 'Mon espace' })).toHaveCount(0);
 		expect(sessionsOf(userId), 'the session is deleted on the server').toBe(0);
