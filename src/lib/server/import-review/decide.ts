@@ -1,4 +1,4 @@
-import { LEVELS_FIELD, SHARED_OFFER_FIELDS, upstreamOffers, upstreamPlace } from '$lib/domain/import-review/compare';
+import { compareWithLocal, LEVELS_FIELD, SHARED_OFFER_FIELDS, upstreamOffers, upstreamPlace, type FieldComparison } from '$lib/domain/import-review/compare';
 import type { OfferSnapshot, PlaceSnapshot } from '$lib/domain/listing';
 import type { ImportedPlace } from '$lib/domain/national-schema';
 import { normalizeText } from '$lib/domain/vocabulary';
@@ -9,7 +9,7 @@ import type { DB } from '../db/connect';
 import type { ReviewDecision, ReviewItemKind } from '../db/schema';
 import { submitWithin, type ChangeRequest, type Decider, type SubmitResult } from '../listings/revisions';
 import { writeSnapshot, type ImportOrigin } from '../listings/write';
-import { localListing, type HeldListing } from './local-state';
+import { localListing, locallyCorrectedFields, type HeldListing } from './local-state';
 
 export type ReviewAction =
 	| { action: 'add' }
@@ -41,10 +41,19 @@ export type DecideResult = { ok: true } | { ok: false; message: string };
 
 class Refused extends Error {}
 
+const CHANGED_DURING_REVIEW = 'La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.';
+
+/** The place or its offers changed since the comparison the coordinator is deciding on. */
+class Stale extends Refused {
+	constructor(readonly current: FieldComparison[]) {
+		super(CHANGED_DURING_REVIEW);
+	}
+}
+
 function published(result: SubmitResult): number | null {
 	if (result.kind === 'published') return result.entityId;
 	if (result.kind === 'unchanged') return null;
-	if (result.kind === 'conflict') throw new Refused('La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.');
+	if (result.kind === 'conflict') throw new Refused(CHANGED_DURING_REVIEW);
 	if (result.kind === 'duplicate_name') throw new Refused('Une autre structure porte déjà ce nom.');
 	throw new Refused('Cette fiche n’existe plus.');
 }
@@ -183,6 +192,12 @@ export async function decideItem(db: DB, user: SignedInUser, itemId: number, cho
 				}
 				const local = await localListing(trx, target, choice.action === 'merge' ? null : incoming!.source);
 				if (!local) throw new Refused('Cette fiche n’existe plus.');
+				if (choice.action === 'apply') {
+					// The fields were chosen on the comparison made at review time: if the place or its offers
+					// changed since (a local correction, another review), that choice may overwrite it unseen.
+					const current = compareWithLocal(incoming!, local, await locallyCorrectedFields(trx, target));
+					if (JSON.stringify(current) !== item.changes) throw new Stale(current);
+				}
 				await applyFields(trx, decider, incoming!, local, target, new Set(choice.fields), reason);
 				await linkUpstream(trx, incoming!, target, now);
 				placeId = target;
@@ -219,6 +234,15 @@ export async function decideItem(db: DB, user: SignedInUser, itemId: number, cho
 		if (changed) invalidateCatalogue();
 		return { ok: true };
 	} catch (error) {
+		if (error instanceof Stale) {
+			// Nothing is written to the directory; the line shows the place as it is now, to decide again.
+			await db
+				.updateTable('import_review_items')
+				.set({ changes: JSON.stringify(error.current) })
+				.where('id', '=', itemId)
+				.where('decision', '=', 'pending')
+				.execute();
+		}
 		if (error instanceof Refused) return { ok: false, message: error.message };
 		throw error;
 	}

@@ -29,42 +29,36 @@ export async function localListing(db: DB, placeId: number, source: string | nul
 	return { place: place.snapshot, placeVersion: place.version, actorId: place.actorId, offers };
 }
 
-/** When this place last took in an upstream record: corrections after it are local ones. */
-export async function lastSeenUpstream(db: DB, placeId: number): Promise<string> {
-	const seen = await db
-		.selectFrom('place_sources')
-		.select((eb) => eb.fn.max('seen_at').as('seen'))
-		.where('place_id', '=', placeId)
-		.executeTakeFirst();
-	if (seen?.seen) return seen.seen;
-	const place = await db.selectFrom('places').select('created_at').where('id', '=', placeId).executeTakeFirstOrThrow();
-	return place.created_at;
-}
-
-/** The fields of the place and of its offers that someone changed here since the last import. */
+/**
+ * The fields of the place and of its offers whose last change was made here, not taken from an
+ * extract. Field by field: a decision that took the hours from upstream but kept the local phone
+ * leaves the phone a local correction for the next extract too, so it is never overwritten silently.
+ */
 export async function locallyCorrectedFields(db: DB, placeId: number): Promise<Set<string>> {
-	const since = await lastSeenUpstream(db, placeId);
 	const offerIds = (await db.selectFrom('offers').select('id').where('place_id', '=', placeId).execute()).map((o) => o.id);
 	const revisions = await db
 		.selectFrom('revisions')
-		.select(['entity', 'before', 'after'])
+		.select(['entity', 'before', 'after', 'reason'])
 		.where('status', '=', 'published')
-		.where('created_at', '>', since)
 		.where((eb) =>
 			eb.or([
 				eb.and([eb('entity', '=', 'place'), eb('entity_id', '=', placeId)]),
 				...(offerIds.length > 0 ? [eb.and([eb('entity', '=', 'offer'), eb('entity_id', 'in', offerIds)])] : [])
 			])
 		)
-		// Changes the review itself applied are upstream facts, not local corrections.
-		.where((eb) => eb.or([eb('reason', 'is', null), eb('reason', 'not like', 'Import %')]))
+		.orderBy('id')
 		.execute();
 	const fields = new Set<string>();
 	for (const r of revisions) {
 		const entity = r.entity as ListingEntity;
 		if (entity === 'actor') continue;
+		// Changes the import review itself applied are upstream facts, not local corrections.
+		const fromUpstream = r.reason?.startsWith('Import ') ?? false;
 		const before = r.before ? (JSON.parse(r.before) as PlaceSnapshot | OfferSnapshot) : null;
-		for (const f of changedFields(entity, before, JSON.parse(r.after) as PlaceSnapshot | OfferSnapshot)) fields.add(f);
+		for (const f of changedFields(entity, before, JSON.parse(r.after) as PlaceSnapshot | OfferSnapshot)) {
+			if (fromUpstream) fields.delete(f);
+			else fields.add(f);
+		}
 	}
 	return fields;
 }

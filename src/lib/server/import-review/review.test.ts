@@ -1,0 +1,676 @@
+/**
+ * The import review, end to end on the server side: a newer extract of the real seed file is
+ * compared (nothing written), then decided item by item or by section, with local corrections
+ * protected, upstream ids kept on merged records, and every refusal in French with nothing written.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FieldComparison } from '$lib/domain/import-review/compare';
+import type { PlaceSnapshot } from '$lib/domain/listing';
+import type { SignedInUser } from '../auth/users';
+import type { Connection } from '../db/connect';
+import { submitChange } from '../listings/revisions';
+import { readOffer, readPlace } from '../listings/snapshots';
+import { allRows, auditLines, createUser, oneRow, placeIdByName, seededDatabase } from '../testing/database';
+import { createReview } from './create';
+import { decideAll, decideItem } from './decide';
+
+// ---------------------------------------------------------------------------------------------------
+// The extracts: the real seed file, and a newer copy of it built here.
+
+const SEED_FILE = 'roubaix_lieux_mediation_numerique_2023.csv';
+const SEED = readFileSync(join(process.cwd(), 'db/seed', SEED_FILE), 'utf8');
+
+type Row = Record<string, string>;
+const parsed = Papa.parse<Row>(SEED, { header: true, skipEmptyLines: true });
+const COLUMNS = parsed.meta.fields!;
+const SEED_ROWS: readonly Row[] = parsed.data;
+
+const CCAS_ID = '627b6674ad1bdb06edc492ff-mediation-numerique-conseiller-numerique';
+const SOCOPIRA_ID = '57220ed340bb4e553896741e-mediation-numerique-france-tiers-lieux';
+const MEDIATHEQUE_ID = 'BN2550-mediation-numerique-assembleurs';
+const NEW_ID = 'TEST0001-mediation-numerique-assembleurs';
+const DUPLICATE_ID = 'BN9999-mediation-numerique-assembleurs';
+
+const NEW_NAME = 'Point numérique du parc Barbieux';
+const DUPLICATE_NAME = 'Médiathèque de Roubaix La Grand-Plage';
+const UPSTREAM_PHONE = '+33320999999';
+const UPSTREAM_HOURS = 'Mo-Fr 09:00-12:00';
+const DUPLICATE_EMAIL = 'accueil@mediatheque-roubaix.fr';
+const DUPLICATE_HOURS = 'Tu-Sa 10:00-18:00';
+
+const seedRow = (id: string): Row => {
+	const row = SEED_ROWS.find((r) => r.id === id);
+	if (!row) throw new Error(`no seed row ${id}`);
+	return { ...row };
+};
+
+/** Every column present, the local `x_` ones empty (the national extract does not carry them). */
+function row(values: Row): Row {
+	const out: Row = {};
+	for (const column of COLUMNS) out[column] = values[column] ?? '';
+	return out;
+}
+
+/**
+ * The newer extract: the CCAS has a new phone and new hours, Socopira is gone, a new place opened
+ * in the parc Barbieux (far from every listed place), and the Médiathèque comes back under a new id
+ * and a longer name at the same address.
+ */
+function newerExtract(): string {
+	const rows = SEED_ROWS.filter((r) => r.id !== SOCOPIRA_ID).map((r) => ({ ...r }));
+	const ccas = rows.find((r) => r.id === CCAS_ID)!;
+	ccas.telephone = UPSTREAM_PHONE;
+	ccas.horaires = UPSTREAM_HOURS;
+	ccas.date_maj = '2026-10-01';
+	rows.push(
+		row({
+			id: NEW_ID,
+			pivot: '00000000000000',
+			nom: NEW_NAME,
+			commune: 'Roubaix',
+			code_postal: '59100',
+			adresse: '1 avenue Le Nôtre',
+			latitude: '50.6779',
+			longitude: '3.1452',
+			telephone: '+33320123456',
+			courriel: 'parc@exemple.fr',
+			horaires: 'We 14:00-17:00',
+			source: 'assembleurs',
+			date_maj: '2026-09-15',
+			services: 'Prendre en main un ordinateur;Accéder à du matériel',
+			conditions_acces: 'Gratuit : Je peux accéder gratuitement au lieu et à ses services',
+			modalites_accompagnement: "Dans un atelier : j'apprends collectivement à utiliser le numérique"
+		})
+	);
+	const mediatheque = seedRow(MEDIATHEQUE_ID);
+	rows.push(
+		row({
+			...mediatheque,
+			id: DUPLICATE_ID,
+			nom: DUPLICATE_NAME,
+			latitude: '50.69093',
+			longitude: '3.17678',
+			courriel: DUPLICATE_EMAIL,
+			horaires: DUPLICATE_HOURS,
+			date_maj: '2026-09-30',
+			x_dans_roubaix: '',
+			x_code_iris: '',
+			x_nom_iris: '',
+			x_qpv_2024: '',
+			x_quartier_bnr: '',
+			x_voie_reference_bnr: '',
+			x_distance_a_la_voie_bnr_m: '',
+			x_coord_suspecte: ''
+		})
+	);
+	return Papa.unparse(rows, { columns: COLUMNS });
+}
+
+const NEWER_FILE = 'lieux-mediation-numerique-2026-11.csv';
+
+// ---------------------------------------------------------------------------------------------------
+// The database
+
+let conn: Connection;
+let coordinator: SignedInUser;
+let ccasPlace: number;
+let socopiraPlace: number;
+let mediathequePlace: number;
+
+/** Times after the seed was loaded, a minute apart: corrections, reviews and decisions in order. */
+let clock: number;
+const tick = () => new Date((clock += 60_000));
+
+interface ItemRow {
+	id: number;
+	review_id: number;
+	kind: string;
+	source: string;
+	source_id: string;
+	name: string;
+	place_id: number | null;
+	candidates: string;
+	changes: string;
+	decision: string;
+	decided_by: number | null;
+	decided_at: string | null;
+}
+
+const itemsOf = (reviewId: number) => allRows<ItemRow>(conn, 'select * from import_review_items where review_id = ? order by id', reviewId);
+const itemBySourceId = (reviewId: number, sourceId: string) =>
+	oneRow<ItemRow>(conn, 'select * from import_review_items where review_id = ? and source_id = ?', reviewId, sourceId);
+const changesOf = (item: ItemRow) => JSON.parse(item.changes) as FieldComparison[];
+const placeRow = (id: number) => oneRow<Record<string, unknown> & PlaceSnapshot & { source: string; source_id: string | null; actor_id: number; version: number }>(conn, 'select * from places where id = ?', id);
+const offersAt = (placeId: number) =>
+	allRows<{ id: number; hours: string | null; status: string; source: string; source_id: string | null; level: string | null; level_inferred: number; verified_how: string | null; verified_at: string | null }>(
+		conn,
+		'select * from offers where place_id = ? order by id',
+		placeId
+	);
+const placeSources = (placeId: number) =>
+	allRows<{ source: string; source_id: string; place_id: number; seen_at: string }>(
+		conn,
+		'select * from place_sources where place_id = ? order by source_id',
+		placeId
+	);
+const countOf = (table: string) => oneRow<{ n: number }>(conn, `select count(*) as n from ${table}`).n;
+
+/** Everything the directory holds, as one hash: what a review or a refused decision must not touch. */
+function directoryChecksum(): string {
+	const hash = createHash('sha256');
+	for (const table of ['actors', 'places', 'offers', 'place_sources', 'place_areas', 'revisions']) {
+		const rows = allRows(conn, `select * from ${table}`).map((r) => JSON.stringify(r)).sort();
+		hash.update(`${table}:${rows.join('\n')}\n`);
+	}
+	return hash.digest('hex');
+}
+
+/** The directory, the audit log and the review's decisions, all at once. */
+function everything(reviewId: number) {
+	return { directory: directoryChecksum(), audit: countOf('audit_log'), items: itemsOf(reviewId) };
+}
+
+async function review(content = newerExtract(), fileName = NEWER_FILE, user: SignedInUser | null = coordinator) {
+	const result = await createReview(conn.db, user, fileName, content, tick());
+	if (!result.ok) throw new Error(`review refused: ${result.error} ${JSON.stringify(result.rejected)}`);
+	return result;
+}
+
+/** The coordinator corrects the CCAS's phone through the ordinary edit path (published at once). */
+async function correctCcasPhone(phone: string) {
+	const record = (await readPlace(conn.db, ccasPlace))!;
+	const result = await submitChange(
+		conn.db,
+		{ entity: 'place', entityId: ccasPlace, actorId: record.actorId, baseVersion: record.version, after: { ...record.snapshot, phone } },
+		{ user: coordinator, origin: 'https://carte.roubaix.test', now: tick() }
+	);
+	expect(result.kind).toBe('published');
+}
+
+beforeEach(async () => {
+	conn = await seededDatabase();
+	clock = Date.now() + 60_000;
+	coordinator = await createUser(conn, 'coordination@ville-roubaix.fr', 'coordinator');
+	ccasPlace = placeIdByName(conn, 'CCAS de Roubaix');
+	socopiraPlace = placeIdByName(conn, 'Socopira');
+	mediathequePlace = placeIdByName(conn, 'Médiathèque de Roubaix');
+});
+
+afterEach(async () => {
+	await conn.db.destroy();
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('the extract built for these tests', () => {
+	it('reads back as the seed with one row changed, one removed and two added', () => {
+		const rows = Papa.parse<Row>(newerExtract(), { header: true, skipEmptyLines: true }).data;
+		expect(SEED_ROWS).toHaveLength(39);
+		expect(rows).toHaveLength(40);
+		expect(rows.some((r) => r.id === SOCOPIRA_ID)).toBe(false);
+		expect(rows.find((r) => r.id === CCAS_ID)).toMatchObject({ telephone: UPSTREAM_PHONE, horaires: UPSTREAM_HOURS, date_maj: '2026-10-01' });
+		expect(rows.filter((r) => r.id === NEW_ID || r.id === DUPLICATE_ID)).toHaveLength(2);
+	});
+});
+
+describe('createReview', () => {
+	it('sorts the newer extract into new, changed, gone, duplicate and unchanged, and writes nothing to the directory', async () => {
+		const before = directoryChecksum();
+		const placesBefore = allRows(conn, 'select * from places order by id');
+		const offersBefore = allRows(conn, 'select * from offers order by id');
+
+		const result = await review();
+		expect(result.counts).toEqual({ new: 1, changed: 1, gone: 1, duplicate: 1, unchanged: 37 });
+
+		expect(directoryChecksum(), 'places, offers, actors, sources and revisions untouched').toBe(before);
+		expect(allRows(conn, 'select * from places order by id')).toEqual(placesBefore);
+		expect(allRows(conn, 'select * from offers order by id')).toEqual(offersBefore);
+
+		const reviewRow = oneRow<{ file_name: string; format: string; rows_total: number; created_by: number; sha256: string }>(
+			conn,
+			'select * from import_reviews where id = ?',
+			result.reviewId
+		);
+		expect(reviewRow).toMatchObject({ file_name: NEWER_FILE, format: 'csv', rows_total: 40, created_by: coordinator.id });
+		expect(reviewRow.sha256).toBe(createHash('sha256').update(newerExtract()).digest('hex'));
+		expect(auditLines(conn).at(-1)).toMatchObject({
+			user_id: coordinator.id,
+			action: 'import.review_created',
+			entity: 'import',
+			entity_id: result.reviewId,
+			detail: { file: NEWER_FILE, rows: 40 }
+		});
+
+		// New: far from everything, no candidate.
+		const fresh = itemBySourceId(result.reviewId, NEW_ID);
+		expect(fresh).toMatchObject({ kind: 'new', name: NEW_NAME, source: 'assembleurs', place_id: null, decision: 'pending', candidates: '[]' });
+
+		// Changed: the CCAS, phone and hours, ours against upstream.
+		const changed = itemBySourceId(result.reviewId, CCAS_ID);
+		expect(changed).toMatchObject({ kind: 'changed', name: 'CCAS de Roubaix', place_id: ccasPlace, decision: 'pending' });
+		expect(changesOf(changed)).toEqual([
+			{ field: 'phone', label: 'Téléphone', local: '+33320815757', upstream: UPSTREAM_PHONE, locallyCorrected: false },
+			{ field: 'offer.hours', label: 'Horaires', local: 'Sa 08:00-11:00', upstream: UPSTREAM_HOURS, locallyCorrected: false }
+		]);
+
+		// Gone: Socopira, with the place it points at.
+		const gone = itemBySourceId(result.reviewId, SOCOPIRA_ID);
+		expect(gone).toMatchObject({ kind: 'gone', name: 'Socopira', source: 'france-tiers-lieux', place_id: socopiraPlace, decision: 'pending' });
+
+		// Duplicate: the Médiathèque under another id, scored on name, address and distance.
+		const duplicate = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		expect(duplicate).toMatchObject({ kind: 'duplicate', name: DUPLICATE_NAME, place_id: null, decision: 'pending' });
+		const candidates = JSON.parse(duplicate.candidates) as { id: number; name: string; score: number; reasons: string[] }[];
+		expect(candidates[0]).toMatchObject({ id: mediathequePlace, name: 'Médiathèque de Roubaix' });
+		expect(candidates[0]!.score).toBeGreaterThanOrEqual(0.6);
+		expect(candidates[0]!.reasons).toEqual(expect.arrayContaining(['même adresse', 'à moins de 10 m']));
+		expect(candidates[0]!.reasons.some((r) => r.startsWith('nom proche ('))).toBe(true);
+
+		// Unchanged: nothing to decide.
+		const unchanged = itemsOf(result.reviewId).filter((i) => i.kind === 'unchanged');
+		// 39 seeded rows, less the one removed and the one changed.
+		expect(unchanged).toHaveLength(37);
+		expect(unchanged.every((i) => i.decision === 'kept_local' && i.place_id !== null)).toBe(true);
+	});
+
+	it('the unmodified seed file is 39 unchanged places', async () => {
+		const before = directoryChecksum();
+		const result = await review(SEED, SEED_FILE);
+		expect(result.counts).toEqual({ new: 0, changed: 0, gone: 0, duplicate: 0, unchanged: 39 });
+		expect(directoryChecksum()).toBe(before);
+	});
+
+	it('a file with a bad row is refused whole, with the row named in French, and nothing is written', async () => {
+		const rows = SEED_ROWS.map((r) => ({ ...r }));
+		rows[2]!.code_postal = '591';
+		const before = directoryChecksum();
+		const reviews = countOf('import_reviews');
+		const result = await createReview(conn.db, coordinator, 'casse.csv', Papa.unparse(rows, { columns: COLUMNS }), tick());
+		expect(result).toEqual({
+			ok: false,
+			error: "1 ligne(s) refusée(s) sur 39 : rien n'a été importé.",
+			rejected: [{ position: 'ligne 4', errors: [{ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }] }]
+		});
+		expect(countOf('import_reviews')).toBe(reviews);
+		expect(countOf('import_review_items')).toBe(0);
+		expect(directoryChecksum()).toBe(before);
+	});
+});
+
+describe('a local correction is never overwritten silently', () => {
+	it('is marked in the review; the section default keeps it and takes the rest', async () => {
+		await correctCcasPhone('03 20 11 22 33');
+		const result = await review();
+		expect(result.counts).toEqual({ new: 1, changed: 1, gone: 1, duplicate: 1, unchanged: 37 });
+		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		expect(changesOf(item)).toEqual([
+			{ field: 'phone', label: 'Téléphone', local: '03 20 11 22 33', upstream: UPSTREAM_PHONE, locallyCorrected: true },
+			{ field: 'offer.hours', label: 'Horaires', local: 'Sa 08:00-11:00', upstream: UPSTREAM_HOURS, locallyCorrected: false }
+		]);
+		const offersBefore = offersAt(ccasPlace);
+		expect(offersBefore.length).toBeGreaterThan(0);
+		const placeVersionBefore = placeRow(ccasPlace).version;
+
+		const now = tick();
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'apply', now)).toEqual({ done: 1, refused: [] });
+
+		const place = placeRow(ccasPlace);
+		expect(place.phone, 'the local phone stays').toBe('03 20 11 22 33');
+		for (const offer of offersAt(ccasPlace)) {
+			expect(offer.hours, 'the upstream hours are taken').toBe(UPSTREAM_HOURS);
+			expect(offer.verified_how).toBe('import');
+			expect(offer.verified_at).toBe('2026-10-01');
+		}
+		// Nothing of the place itself was taken: it is not rewritten.
+		expect(place.version).toBe(placeVersionBefore);
+		expect(itemBySourceId(result.reviewId, CCAS_ID)).toMatchObject({ decision: 'applied', decided_by: coordinator.id, decided_at: now.toISOString() });
+		expect(placeSources(ccasPlace)).toEqual([{ source: 'conseiller-numerique', source_id: CCAS_ID, place_id: ccasPlace, seen_at: now.toISOString() }]);
+		const reason = `Import « ${NEWER_FILE} » (revue n° ${result.reviewId})`;
+		const offerRevisions = allRows<{ reason: string; author_id: number; status: string }>(
+			conn,
+			`select reason, author_id, status from revisions where entity = 'offer' and entity_id in (${offersBefore.map((o) => o.id).join(',')})`
+		);
+		expect(offerRevisions).toHaveLength(offersBefore.length);
+		expect(offerRevisions.every((r) => r.reason === reason && r.author_id === coordinator.id && r.status === 'published')).toBe(true);
+		expect(auditLines(conn).at(-1)).toMatchObject({
+			action: 'import.applied',
+			entity: 'place',
+			entity_id: ccasPlace,
+			detail: { review: result.reviewId, source_id: CCAS_ID, fields: ['offer.hours'] }
+		});
+
+		// The next extract still says the old phone: still a local correction, still unchecked by default.
+		const next = await review();
+		const again = itemBySourceId(next.reviewId, CCAS_ID);
+		expect(again.kind).toBe('changed');
+		expect(changesOf(again)).toEqual([
+			{ field: 'phone', label: 'Téléphone', local: '03 20 11 22 33', upstream: UPSTREAM_PHONE, locallyCorrected: true }
+		]);
+		expect(await decideAll(conn.db, coordinator, next.reviewId, 'changed', 'apply', tick())).toEqual({ done: 1, refused: [] });
+		expect(placeRow(ccasPlace).phone).toBe('03 20 11 22 33');
+	});
+
+	it('is replaced when the coordinator ticks it explicitly', async () => {
+		await correctCcasPhone('03 20 11 22 33');
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone'] }, tick())).toEqual({ ok: true });
+		expect(placeRow(ccasPlace).phone).toBe(UPSTREAM_PHONE);
+		// Only the ticked field: the hours stay as they were.
+		expect(offersAt(ccasPlace).every((o) => o.hours === 'Sa 08:00-11:00')).toBe(true);
+		expect(itemBySourceId(result.reviewId, CCAS_ID).decision).toBe('applied');
+		// Taken from upstream, the phone is no longer a local correction: the next extract matches it.
+		const next = await review();
+		expect(changesOf(itemBySourceId(next.reviewId, CCAS_ID))).toEqual([
+			{ field: 'offer.hours', label: 'Horaires', local: 'Sa 08:00-11:00', upstream: UPSTREAM_HOURS, locallyCorrected: false }
+		]);
+	});
+
+	it('keep_local writes nothing but the decision', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		const directory = directoryChecksum();
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'keep_local' }, tick())).toEqual({ ok: true });
+		expect(directoryChecksum()).toBe(directory);
+		expect(itemBySourceId(result.reviewId, CCAS_ID)).toMatchObject({ decision: 'kept_local', place_id: ccasPlace });
+		expect(auditLines(conn).at(-1)).toMatchObject({ action: 'import.kept_local', entity_id: ccasPlace });
+	});
+});
+
+describe('decisions', () => {
+	it('add: the place, its offers and its structure are created with their upstream id, history and audit lines', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, NEW_ID);
+		const auditBefore = countOf('audit_log');
+		const now = tick();
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'add' }, now)).toEqual({ ok: true });
+
+		const decided = itemBySourceId(result.reviewId, NEW_ID);
+		expect(decided.decision).toBe('added');
+		const placeId = decided.place_id!;
+		const place = placeRow(placeId);
+		expect(place).toMatchObject({
+			name: NEW_NAME,
+			address: '1 avenue Le Nôtre',
+			postal_code: '59100',
+			commune: 'Roubaix',
+			lat: 50.6779,
+			lon: 3.1452,
+			phone: '+33320123456',
+			email: 'parc@exemple.fr',
+			source: 'assembleurs',
+			source_id: NEW_ID,
+			source_updated_on: '2026-09-15'
+		});
+		const actor = oneRow<{ name: string }>(conn, 'select name from actors where id = ?', place.actor_id);
+		expect(actor.name).toBe(NEW_NAME);
+		const offers = offersAt(placeId);
+		expect(offers.map((o) => o.level)).toEqual(['learn']);
+		expect(offers[0]).toMatchObject({ hours: 'We 14:00-17:00', status: 'active', source: 'assembleurs', source_id: `${NEW_ID}#learn`, level_inferred: 0 });
+		expect(placeSources(placeId)).toEqual([{ source: 'assembleurs', source_id: NEW_ID, place_id: placeId, seen_at: now.toISOString() }]);
+
+		const reason = `Import « ${NEWER_FILE} » (revue n° ${result.reviewId})`;
+		expect(allRows(conn, `select entity, operation, status, reason from revisions where entity = 'place' and entity_id = ?`, placeId)).toEqual([
+			{ entity: 'place', operation: 'create', status: 'published', reason }
+		]);
+		expect(allRows(conn, `select operation, reason from revisions where entity = 'offer' and entity_id = ?`, offers[0]!.id)).toEqual([
+			{ operation: 'create', reason }
+		]);
+		const lines = auditLines(conn).slice(auditBefore);
+		expect(lines.map((l) => l.action)).toEqual(['actor.created', 'revision.published', 'revision.published', 'import.added']);
+		expect(lines.at(-1)).toEqual({
+			user_id: coordinator.id,
+			action: 'import.added',
+			entity: 'place',
+			entity_id: placeId,
+			detail: { review: result.reviewId, item: item.id, source_id: NEW_ID }
+		});
+
+		// Shown on the public data set: the next review of the same file finds it unchanged.
+		const next = await review();
+		expect(itemBySourceId(next.reviewId, NEW_ID)).toMatchObject({ kind: 'unchanged', place_id: placeId });
+	});
+
+	it('merge: the chosen fields are taken into the candidate, which keeps the upstream id; the next review matches it', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		const placesBefore = countOf('places');
+		const offersBefore = offersAt(mediathequePlace);
+		const now = tick();
+		expect(
+			await decideItem(conn.db, coordinator, item.id, { action: 'merge', placeId: mediathequePlace, fields: ['email', 'offer.hours'] }, now)
+		).toEqual({ ok: true });
+
+		expect(countOf('places'), 'no new place').toBe(placesBefore);
+		const place = placeRow(mediathequePlace);
+		expect(place.email).toBe(DUPLICATE_EMAIL);
+		expect(place.name, 'fields not chosen stay').toBe('Médiathèque de Roubaix');
+		expect(place.source_id, 'its own upstream id stays').toBe(MEDIATHEQUE_ID);
+		const offers = offersAt(mediathequePlace);
+		expect(offers.map((o) => o.id)).toEqual(offersBefore.map((o) => o.id));
+		expect(offers.every((o) => o.hours === DUPLICATE_HOURS)).toBe(true);
+		expect(placeSources(mediathequePlace)).toEqual([
+			{ source: 'assembleurs', source_id: DUPLICATE_ID, place_id: mediathequePlace, seen_at: now.toISOString() }
+		]);
+		expect(itemBySourceId(result.reviewId, DUPLICATE_ID)).toMatchObject({ decision: 'merged', place_id: mediathequePlace });
+		expect(auditLines(conn).at(-1)).toMatchObject({
+			action: 'import.merged',
+			entity: 'place',
+			entity_id: mediathequePlace,
+			detail: { source_id: DUPLICATE_ID, fields: ['email', 'offer.hours'] }
+		});
+
+		// The same file again: the merged id now points at the Médiathèque, no longer a duplicate.
+		const next = await review();
+		expect(next.counts.duplicate).toBe(0);
+		const again = itemBySourceId(next.reviewId, DUPLICATE_ID);
+		expect(['changed', 'unchanged']).toContain(again.kind);
+		expect(again.place_id).toBe(mediathequePlace);
+		// What was not taken still differs (name, and the point a metre or two away); the email and the hours were taken.
+		expect(changesOf(again).map((c) => c.field)).toEqual(['name', 'lat', 'lon']);
+		// The Médiathèque's own row is still matched too, and nothing of it is gone.
+		expect(itemBySourceId(next.reviewId, MEDIATHEQUE_ID).place_id).toBe(mediathequePlace);
+		expect(itemsOf(next.reviewId).filter((i) => i.kind === 'gone').map((i) => i.source_id)).toEqual([SOCOPIRA_ID]);
+	});
+
+	it('merge into a place that is not a candidate is refused, nothing written', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		const before = everything(result.reviewId);
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'merge', placeId: ccasPlace, fields: ['email'] }, tick())).toEqual({
+			ok: false,
+			message: 'Choisissez l’un des lieux proposés pour la fusion.'
+		});
+		expect(everything(result.reviewId)).toEqual(before);
+	});
+
+	it('keep both: the duplicate becomes its own place, with its upstream id', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'add' }, tick())).toEqual({ ok: true });
+		const decided = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		expect(decided.decision).toBe('kept_both');
+		expect(decided.place_id).not.toBe(mediathequePlace);
+		expect(placeRow(decided.place_id!)).toMatchObject({ name: DUPLICATE_NAME, source_id: DUPLICATE_ID, email: DUPLICATE_EMAIL });
+		expect(placeRow(mediathequePlace).email).toBeNull();
+		expect(placeSources(decided.place_id!).map((s) => s.source_id)).toEqual([DUPLICATE_ID]);
+		expect(placeSources(mediathequePlace)).toEqual([]);
+		expect(auditLines(conn).at(-1)).toMatchObject({ action: 'import.kept_both', entity_id: decided.place_id });
+		// Both are matched by their own id next time.
+		const next = await review();
+		expect(itemBySourceId(next.reviewId, DUPLICATE_ID)).toMatchObject({ kind: 'unchanged', place_id: decided.place_id });
+	});
+
+	it('ignore: nothing written but the decision', async () => {
+		const result = await review();
+		const directory = directoryChecksum();
+		for (const sourceId of [NEW_ID, DUPLICATE_ID]) {
+			const item = itemBySourceId(result.reviewId, sourceId);
+			expect(await decideItem(conn.db, coordinator, item.id, { action: 'ignore' }, tick())).toEqual({ ok: true });
+			expect(itemBySourceId(result.reviewId, sourceId)).toMatchObject({ decision: 'ignored', place_id: null, decided_by: coordinator.id });
+		}
+		expect(directoryChecksum()).toBe(directory);
+		expect(auditLines(conn).at(-1)).toMatchObject({ action: 'import.ignored', entity: 'place', entity_id: null, detail: { source_id: DUPLICATE_ID } });
+	});
+
+	it('close: a place gone upstream has its offers closed, the place and its history stay', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, SOCOPIRA_ID);
+		const offers = offersAt(socopiraPlace);
+		expect(offers.length).toBeGreaterThan(0);
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'close' }, tick())).toEqual({ ok: true });
+		expect(offersAt(socopiraPlace).map((o) => o.status)).toEqual(offers.map(() => 'closed'));
+		expect(placeRow(socopiraPlace).name).toBe('Socopira');
+		expect(itemBySourceId(result.reviewId, SOCOPIRA_ID).decision).toBe('closed');
+		const reasons = allRows<{ reason: string }>(
+			conn,
+			`select reason from revisions where entity = 'offer' and entity_id in (${offers.map((o) => o.id).join(',')})`
+		).map((r) => r.reason);
+		expect(reasons).toEqual(offers.map(() => `Import « ${NEWER_FILE} » (revue n° ${result.reviewId}) : disparu de la source`));
+		// Closed, it is no longer held from that source: the next extract does not list it as gone again.
+		const next = await review();
+		expect(next.counts.gone).toBe(0);
+	});
+
+	it('keep_local on a gone place keeps its offers open', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, SOCOPIRA_ID);
+		const directory = directoryChecksum();
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'keep_local' }, tick())).toEqual({ ok: true });
+		expect(directoryChecksum()).toBe(directory);
+		expect(offersAt(socopiraPlace).every((o) => o.status === 'active')).toBe(true);
+		expect(itemBySourceId(result.reviewId, SOCOPIRA_ID).decision).toBe('kept_local');
+	});
+
+	it('in bulk: a whole section at once, with the count of lines done', async () => {
+		const result = await review();
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'gone', 'close', tick())).toEqual({ done: 1, refused: [] });
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'new', 'add', tick())).toEqual({ done: 1, refused: [] });
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'duplicate', 'ignore', tick())).toEqual({ done: 1, refused: [] });
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'keep_local', tick())).toEqual({ done: 1, refused: [] });
+		expect(itemsOf(result.reviewId).filter((i) => i.decision === 'pending')).toEqual([]);
+		// Nothing left: a second pass does nothing.
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'new', 'add', tick())).toEqual({ done: 0, refused: [] });
+	});
+});
+
+describe('refusals: French messages, nothing written', () => {
+	it('a decision that does not apply to the line, a second decision, an unknown line', async () => {
+		const result = await review();
+		const item = (sourceId: string) => itemBySourceId(result.reviewId, sourceId).id;
+		const notForThisLine = 'Cette décision ne s’applique pas à cette ligne.';
+		const cases: [number, Parameters<typeof decideItem>[3], string][] = [
+			[item(NEW_ID), { action: 'close' }, notForThisLine],
+			[item(NEW_ID), { action: 'apply', fields: ['name'] }, notForThisLine],
+			[item(NEW_ID), { action: 'keep_local' }, notForThisLine],
+			[item(CCAS_ID), { action: 'add' }, notForThisLine],
+			[item(CCAS_ID), { action: 'close' }, notForThisLine],
+			[item(CCAS_ID), { action: 'ignore' }, notForThisLine],
+			[item(SOCOPIRA_ID), { action: 'apply', fields: [] }, notForThisLine],
+			[item(SOCOPIRA_ID), { action: 'add' }, notForThisLine],
+			[item(DUPLICATE_ID), { action: 'close' }, notForThisLine],
+			[item(DUPLICATE_ID), { action: 'apply', fields: ['email'] }, notForThisLine],
+			// An unchanged line is settled from the start.
+			[itemsOf(result.reviewId).find((i) => i.kind === 'unchanged')!.id, { action: 'apply', fields: [] }, 'Cette ligne a déjà été traitée.'],
+			[999_999, { action: 'add' }, 'Cette ligne de revue n’existe pas.']
+		];
+		const before = everything(result.reviewId);
+		for (const [id, choice, message] of cases) {
+			expect(await decideItem(conn.db, coordinator, id, choice, tick()), `${id} ${choice.action}`).toEqual({ ok: false, message });
+		}
+		expect(everything(result.reviewId)).toEqual(before);
+
+		// Twice: the second time is refused and changes nothing.
+		expect(await decideItem(conn.db, coordinator, item(NEW_ID), { action: 'ignore' }, tick())).toEqual({ ok: true });
+		const once = everything(result.reviewId);
+		for (const choice of [{ action: 'ignore' }, { action: 'add' }] as const) {
+			expect(await decideItem(conn.db, coordinator, item(NEW_ID), choice, tick())).toEqual({ ok: false, message: 'Cette ligne a déjà été traitée.' });
+		}
+		expect(everything(result.reviewId)).toEqual(once);
+
+		// In bulk, an action that does not fit the section refuses every line, in words.
+		const bulk = await decideAll(conn.db, coordinator, result.reviewId, 'gone', 'add', tick());
+		expect(bulk).toEqual({ done: 0, refused: [{ name: 'Socopira', message: notForThisLine }] });
+		expect(everything(result.reviewId)).toEqual(once);
+	});
+
+	it('a stale decision: the place changed after the review, the decision is refused and nothing is written', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		// Someone corrects the phone while the coordinator is reading the review.
+		await correctCcasPhone('03 20 44 55 66');
+		const before = everything(result.reviewId);
+		const conflict = 'La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.';
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone', 'offer.hours'] }, tick())).toEqual({
+			ok: false,
+			message: conflict
+		});
+		const after = everything(result.reviewId);
+		expect(after.directory, 'places, offers, sources and revisions untouched').toBe(before.directory);
+		expect(after.audit).toBe(before.audit);
+		expect(placeRow(ccasPlace).phone).toBe('03 20 44 55 66');
+		expect(offersAt(ccasPlace).every((o) => o.hours === 'Sa 08:00-11:00'), 'the offers neither').toBe(true);
+		const refreshed = itemBySourceId(result.reviewId, CCAS_ID);
+		expect(refreshed.decision).toBe('pending');
+		// Reloaded, the review shows the correction, unticked by default; deciding again works.
+		expect(changesOf(refreshed)).toEqual([
+			{ field: 'phone', label: 'Téléphone', local: '03 20 44 55 66', upstream: UPSTREAM_PHONE, locallyCorrected: true },
+			{ field: 'offer.hours', label: 'Horaires', local: 'Sa 08:00-11:00', upstream: UPSTREAM_HOURS, locallyCorrected: false }
+		]);
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'apply', tick())).toEqual({ done: 1, refused: [] });
+		expect(placeRow(ccasPlace).phone).toBe('03 20 44 55 66');
+		expect(offersAt(ccasPlace).every((o) => o.hours === UPSTREAM_HOURS)).toBe(true);
+	});
+
+	it('a stale decision in bulk is listed as refused, with its name and the conflict message', async () => {
+		const result = await review();
+		await correctCcasPhone('03 20 44 55 66');
+		const before = directoryChecksum();
+		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'apply', tick())).toEqual({
+			done: 0,
+			refused: [{ name: 'CCAS de Roubaix', message: 'La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.' }]
+		});
+		expect(directoryChecksum()).toBe(before);
+	});
+
+	it('an offer changed after the review refuses the decision for the place too: a place and its offers go together', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		const offerId = offersAt(ccasPlace)[0]!.id;
+		const offer = (await readOffer(conn.db, offerId))!;
+		const edited = await submitChange(
+			conn.db,
+			{ entity: 'offer', entityId: offerId, actorId: offer.actorId, baseVersion: offer.version, after: { ...offer.snapshot, hours: 'Sa 08:00-12:00' } },
+			{ user: coordinator, origin: 'https://carte.roubaix.test', now: tick() }
+		);
+		expect(edited.kind).toBe('published');
+		const before = everything(result.reviewId);
+		// Only the place's phone ticked: still refused, because the offers it would write changed.
+		const refused = await decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone'] }, tick());
+		expect(refused).toEqual({ ok: false, message: 'La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.' });
+		expect(everything(result.reviewId).directory).toBe(before.directory);
+		expect(placeRow(ccasPlace).phone).toBe('+33320815757');
+		// Reloaded, the hours read as corrected here.
+		const hours = changesOf(itemBySourceId(result.reviewId, CCAS_ID)).find((c) => c.field === 'offer.hours');
+		expect(hours).toMatchObject({ local: 'Sa 08:00-12:00', upstream: UPSTREAM_HOURS, locallyCorrected: true });
+	});
+
+	it('a failure while writing the offers undoes the place written just before', async () => {
+		const result = await review();
+		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		// The database refuses the offers' new hours: the place's phone was already written in the same transaction.
+		conn.sqlite.exec(`create trigger refuse_hours before update of hours on offers when new.hours = '${UPSTREAM_HOURS}'
+			begin select raise(abort, 'refused by the test'); end`);
+		const before = everything(result.reviewId);
+		await expect(decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone', 'offer.hours'] }, tick())).rejects.toThrow(
+			'refused by the test'
+		);
+		expect(everything(result.reviewId)).toEqual(before);
+		expect(placeRow(ccasPlace).phone).toBe('+33320815757');
+		expect(itemBySourceId(result.reviewId, CCAS_ID).decision).toBe('pending');
+	});
+});
