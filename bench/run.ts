@@ -545,6 +545,7 @@ async function main(): Promise<void> {
 			{ label: 'Données réelles', timing: realOrientation!, target: TARGETS.orientationRealP95Ms },
 			{ label: `${int(synthetic.offers)} offres synthétiques`, timing: bigOrientation, target: TARGETS.orientationSyntheticP95Ms }
 		]),
+		await (await import('./lib/pilotage')).pilotageSection(),
 		syntheticSection(synthetic, real),
 		summarySection(pages, datasets)
 	];
