@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { submittedForm } from '$lib/server/forms/read-form';
 import { checkToken, consumeToken, TOKEN_PROBLEMS } from '$lib/server/auth/tokens';
 import { database } from '$lib/server/db';
 import { confirmActor } from '$lib/server/listings/freshness-campaigns';
@@ -20,7 +21,9 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params }) => {
+	default: async ({ params, request }) => {
+		// The token is the authority, but a body that is not a form is not an answer.
+		await submittedForm(request);
 		const { db } = database();
 		const check = await consumeToken(db, params.jeton, ['confirm']);
 		if (!check.ok && check.reason === 'used') return fail(400, { problem: ALREADY_CONFIRMED });

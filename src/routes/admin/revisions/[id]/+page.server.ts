@@ -86,9 +86,11 @@ function decisionProblem(result: Exclude<DecisionResult, { kind: 'done' }>) {
 }
 
 export const actions: Actions = {
-	approve: async ({ locals, url, params }) => {
+	approve: async ({ locals, url, params, request }) => {
 		const user = requireCoordinator(locals, url);
 		const id = revisionId(params);
+		// The button sends no field, but a body that is not a form is not a decision.
+		if (!(await readForm(request))) return fail(400, { problem: UNREADABLE_FORM, conflict: null });
 		const result = await approveRevision(database().db, id, { user, origin: url.origin });
 		if (result.kind !== 'done') return decisionProblem(result);
 		return { decided: 'approved' as const };
