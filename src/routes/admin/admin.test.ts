@@ -135,9 +135,9 @@ describe('revisions', () => {
 		expect(refused.data.errors.reason).toMatch(/3 caractères/);
 		expect(await revisionStatus(id)).toBe('proposed');
 
-		expect(await run(revisionPage.actions.approve, event(`/admin/revisions/${id}?/approve`, coordinator, { id: String(id) }))).toEqual({ decided: 'approved' });
+		expect(await run(revisionPage.actions.approve, event(`/admin/revisions/${id}?/approve`, coordinator, { id: String(id) }, {}))).toEqual({ decided: 'approved' });
 		expect(await revisionStatus(id)).toBe('published');
-		const again = await run(revisionPage.actions.approve, event(`/admin/revisions/${id}?/approve`, coordinator, { id: String(id) }));
+		const again = await run(revisionPage.actions.approve, event(`/admin/revisions/${id}?/approve`, coordinator, { id: String(id) }, {}));
 		expect(again).toMatchObject({ status: 409 });
 	});
 
@@ -158,7 +158,7 @@ describe('revisions', () => {
 		);
 		const detail = await run(revisionPage.load, event(`/admin/revisions/${id}`, coordinator, { id: String(id) }));
 		expect(detail.conflict).toEqual([{ field: 'address', label: 'Adresse', before: '2 rue Pierre Motte', after: '3 rue Pierre Motte' }]);
-		const approve = await run(revisionPage.actions.approve, event(`/admin/revisions/${id}?/approve`, coordinator, { id: String(id) }));
+		const approve = await run(revisionPage.actions.approve, event(`/admin/revisions/${id}?/approve`, coordinator, { id: String(id) }, {}));
 		expect(approve).toMatchObject({ status: 409, data: { conflict: [{ field: 'address' }] } });
 		expect(await revisionStatus(id)).toBe('proposed');
 		const refuse = await run(revisionPage.actions.refuse, event(`/admin/revisions/${id}?/refuse`, coordinator, { id: String(id) }, { reason: 'La fiche a changé.' }));
