@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { config } from '../src/lib/server/config';
+import { config, databaseTarget } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connect';
 import { createReview } from '../src/lib/server/import-review/create';
 import { importSchemaFile } from '../src/lib/server/import/importer';
@@ -19,7 +19,7 @@ if (files.length === 0) {
 	process.exit(2);
 }
 
-const { db } = openDatabase(config.databasePath);
+const { db } = openDatabase(databaseTarget());
 await prepareDatabase(db, config.seedDir, (line) => console.log(line));
 let failed = 0;
 for (const file of files) {

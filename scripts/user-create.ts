@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { audit } from '../src/lib/server/audit';
 import { issueToken } from '../src/lib/server/auth/tokens';
 import { addMembership, ensureUser } from '../src/lib/server/auth/users';
-import { config } from '../src/lib/server/config';
+import { config, databaseTarget } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connect';
 import { prepareDatabase } from '../src/lib/server/seed/index';
 
@@ -30,7 +30,7 @@ if (role === 'member' && !Number.isInteger(actorId)) {
 	process.exit(2);
 }
 
-const { db } = openDatabase(config.databasePath);
+const { db } = openDatabase(databaseTarget());
 await prepareDatabase(db, config.seedDir, (line) => console.log(line));
 if (actorId !== null && !(await db.selectFrom('actors').select('id').where('id', '=', actorId).executeTakeFirst())) {
 	console.error(`La structure n° ${actorId} n’existe pas.`);

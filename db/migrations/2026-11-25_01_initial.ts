@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { floatType, idColumn, idType } from './dialect';
 
 // Frozen: never edit a migration that has shipped; add a new dated file instead.
 
@@ -11,7 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('parent_code', 'text')
 		.addColumn('geometry', 'text', (c) => c.notNull())
 		.addColumn('bbox', 'text', (c) => c.notNull())
-		.addColumn('qpv_share', 'real')
+		.addColumn('qpv_share', floatType(db))
 		.addColumn('indicators', 'text')
 		.addColumn('source', 'text', (c) => c.notNull())
 		.execute();
@@ -19,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('actors')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('name_key', 'text', (c) => c.notNull().unique())
 		.addColumn('siret', 'text')
@@ -32,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('places')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('actor_id', 'integer', (c) => c.notNull().references('actors.id'))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('address', 'text', (c) => c.notNull())
@@ -40,8 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('postal_code', 'text', (c) => c.notNull())
 		.addColumn('commune', 'text', (c) => c.notNull())
 		.addColumn('code_insee', 'text')
-		.addColumn('lat', 'real', (c) => c.notNull())
-		.addColumn('lon', 'real', (c) => c.notNull())
+		.addColumn('lat', floatType(db), (c) => c.notNull())
+		.addColumn('lon', floatType(db), (c) => c.notNull())
 		.addColumn('phone', 'text')
 		.addColumn('email', 'text')
 		.addColumn('website', 'text')
@@ -66,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('offers')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('actor_id', 'integer', (c) => c.notNull().references('actors.id'))
 		.addColumn('place_id', 'integer', (c) => c.references('places.id').onDelete('cascade'))
 		.addColumn('level', 'text', (c) => c.check(sql`level in ('discover', 'learn', 'support', 'reinforced')`))
@@ -105,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Data-quality flags are raised by the importer and shown to everyone; they never hide a place.
 	await db.schema
 		.createTable('quality_flags')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('place_id', 'integer', (c) => c.notNull().references('places.id').onDelete('cascade'))
 		.addColumn('code', 'text', (c) => c.notNull())
 		.addColumn('detail', 'text', (c) => c.notNull())
@@ -115,7 +116,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('imports')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('file_name', 'text', (c) => c.notNull())
 		.addColumn('sha256', 'text', (c) => c.notNull())
 		.addColumn('format', 'text', (c) => c.notNull())

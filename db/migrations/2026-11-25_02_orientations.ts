@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { idColumn, idType } from './dialect';
 
 // Frozen. One row per completed orientation, for the planners: never anything about the person.
 
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('orientations')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('needs', 'text', (c) => c.notNull())
 		.addColumn('autonomy', 'text')

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn, idType } from './dialect';
 
 // Frozen. Accounts, moderation and freshness: who may change a listing, what changed, and when
 // it was last confirmed.
@@ -13,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('users')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('member', 'coordinator')`))
 		.addColumn('created_at', 'text', (c) => c.notNull())
@@ -32,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Only a SHA-256 of each token is stored: a copy of the database signs nobody in.
 	await db.schema
 		.createTable('tokens')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('hash', 'text', (c) => c.notNull().unique())
 		.addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('sign_in', 'invitation', 'confirm')`))
 		.addColumn('user_id', 'integer', (c) => c.references('users.id'))
@@ -61,7 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('claims')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('actor_id', 'integer', (c) => c.notNull().references('actors.id'))
 		.addColumn('email', 'text', (c) => c.notNull())
 		.addColumn('name', 'text', (c) => c.notNull())
@@ -77,7 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// history and the rollback all read from here.
 	await db.schema
 		.createTable('revisions')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('entity', 'text', (c) => c.notNull().check(sql`entity in ('actor', 'place', 'offer')`))
 		.addColumn('entity_id', 'integer')
 		.addColumn('actor_id', 'integer', (c) => c.notNull().references('actors.id'))
@@ -99,7 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('campaigns')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('months', 'integer', (c) => c.notNull())
@@ -117,7 +118,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('error_reports')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('place_id', 'integer', (c) => c.notNull().references('places.id'))
 		.addColumn('reason', 'text', (c) =>
 			c.notNull().check(sql`reason in ('hours', 'address', 'contact', 'closed', 'other')`)
@@ -132,7 +133,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('audit_log')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('user_id', 'integer', (c) => c.references('users.id'))
 		.addColumn('action', 'text', (c) => c.notNull())
@@ -145,7 +146,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// The local mail transport writes here when no SMTP server is configured.
 	await db.schema
 		.createTable('outbox')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('to_address', 'text', (c) => c.notNull())
 		.addColumn('subject', 'text', (c) => c.notNull())

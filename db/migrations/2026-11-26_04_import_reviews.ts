@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn, idType } from './dialect';
 
 // Frozen. Newer national extracts are reviewed before anything is written; a place may carry
 // several upstream ids once duplicates are merged.
@@ -19,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('import_reviews')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('file_name', 'text', (c) => c.notNull())
 		.addColumn('sha256', 'text', (c) => c.notNull())
 		.addColumn('format', 'text', (c) => c.notNull())
@@ -30,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('import_review_items')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', idType(db), idColumn(db))
 		.addColumn('review_id', 'integer', (c) => c.notNull().references('import_reviews.id'))
 		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('new', 'changed', 'unchanged', 'gone', 'duplicate')`))
 		.addColumn('source', 'text', (c) => c.notNull())

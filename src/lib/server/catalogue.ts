@@ -5,13 +5,14 @@ import type { FlagCode } from '$lib/domain/quality';
 import { normalizeText } from '$lib/domain/vocabulary';
 import { database } from './db';
 import type { Connection } from './db/connect';
+import * as directoryVersion from './db/queries/directory-version';
 import { COMMUNE_CODE } from './db/queries/quality';
 
 /**
  * The whole directory held in memory and rebuilt when the database changes. At city scale (and
  * at 10,000 synthetic offers) filtering in memory is far faster than one SQL query per facet.
- * `PRAGMA data_version` changes whenever another connection (an import run from the command line)
- * commits; our own writes bump `localVersion`.
+ * The database's own directory version changes with every committed change, whichever instance
+ * or command made it; `localVersion` lets a test force a rebuild.
  */
 let cached: { key: string; places: CataloguePlace[]; byId: Map<number, CataloguePlace>; areaCodes: Set<string> } | null = null;
 let localVersion = 0;
@@ -24,8 +25,8 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 const list = (json: string): string[] => JSON.parse(json) as string[];
 
 export async function loadCatalogue(connection: Connection = database()) {
-	// The file name too: two databases (a test's, a benchmark's) can be at the same data_version.
-	const key = `${connection.sqlite.name}:${connection.sqlite.pragma('data_version', { simple: true })}:${localVersion}`;
+	// The database's name too: two databases (a test's, a benchmark's) can be at the same version.
+	const key = `${connection.name}:${await directoryVersion.current(connection.db)}:${localVersion}`;
 	if (cached?.key === key) return cached;
 	const { db } = connection;
 	const [places, offers, placeAreas, areas, flags] = await Promise.all([

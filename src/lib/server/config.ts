@@ -6,8 +6,13 @@ import { resolve } from 'node:path';
  */
 export const config = {
 	databasePath: resolve(process.env.DATABASE_PATH ?? 'db/roubaix.sqlite'),
+	/** `postgres://user:pass@host:5432/name`: when set, PostgreSQL is used instead of the SQLite file. */
+	databaseUrl: process.env.DATABASE_URL || null,
 	seedDir: resolve(process.env.SEED_DIR ?? 'db/seed'),
 	/** `smtp://user:pass@host:587`; without it, mail goes to the local outbox table. */
 	smtpUrl: process.env.SMTP_URL || null,
 	mailFrom: process.env.MAIL_FROM || 'Carte de l’inclusion numérique de Roubaix <ne-pas-repondre@localhost>'
 };
+
+/** What `openDatabase` is given: the PostgreSQL URL when there is one, else the SQLite file. */
+export const databaseTarget = (): string => config.databaseUrl ?? config.databasePath;

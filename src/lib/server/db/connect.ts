@@ -1,19 +1,36 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import { migrations } from '../../../../db/migrations/index';
 import type { Database as Schema } from './schema';
 
 export type DB = Kysely<Schema>;
+export type Engine = 'sqlite' | 'postgres';
 
 export interface Connection {
 	db: DB;
-	/** The raw handle, for SQLite-only needs such as `PRAGMA data_version`. */
-	sqlite: Database.Database;
+	engine: Engine;
+	/** Tells databases apart in process caches: the file path, or the PostgreSQL URL without its password. */
+	name: string;
+	/** SQLite only: the raw handle, for the online backup. Null on PostgreSQL. */
+	sqlite: Database.Database | null;
 }
 
-export function openDatabase(path: string): Connection {
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
+
+// PostgreSQL returns bigint (counts, sums) and numeric as strings to keep their precision; the
+// directory's counts are far below 2^53, so numbers are what every caller expects on both engines.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/** A SQLite file (or `:memory:`), or a PostgreSQL database when given a `postgres://` URL. */
+export function openDatabase(target: string): Connection {
+	return isPostgresUrl(target) ? openPostgres(target) : openSqlite(target);
+}
+
+function openSqlite(path: string): Connection {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);
 	// WAL lets the server keep reading while an import writes; busy_timeout covers the short write lock.
@@ -22,7 +39,25 @@ export function openDatabase(path: string): Connection {
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-	return { db, sqlite };
+	return { db, engine: 'sqlite', name: path, sqlite };
+}
+
+function openPostgres(url: string): Connection {
+	const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+	// An idle client that loses its server (a restart, a failover) must not crash the process.
+	pool.on('error', (error) => console.error(`PostgreSQL : connexion perdue (${error.message})`));
+	const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+	return { db, engine: 'postgres', name: redactedUrl(url), sqlite: null };
+}
+
+function redactedUrl(url: string): string {
+	try {
+		const parsed = new URL(url);
+		parsed.password = '';
+		return parsed.toString();
+	} catch {
+		return 'postgres';
+	}
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -287,7 +287,15 @@ export interface ImportReviewItemTable {
 	decided_at: string | null;
 }
 
+/** One row: bumped by triggers whenever a table the catalogue is built from changes. */
+export interface DirectoryVersionTable {
+	id: number;
+	version: number;
+	bumped_by: string | null;
+}
+
 export interface Database {
+	directory_version: DirectoryVersionTable;
 	place_sources: PlaceSourceTable;
 	import_reviews: ImportReviewTable;
 	import_review_items: ImportReviewItemTable;

@@ -20,7 +20,7 @@ let cached: Cached | null = null;
 
 /** The areas never change at run time: read once per database file. */
 async function coverageGeography(connection: Connection): Promise<CoverageGeography> {
-	if (geography?.file === connection.sqlite.name) return geography.value;
+	if (geography?.file === connection.name) return geography.value;
 	const rows = await connection.db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code', 'geometry', 'qpv_share', 'indicators']).execute();
 	const commune = rows.find((r) => r.kind === 'commune')!;
 	const value: CoverageGeography = {
@@ -43,7 +43,7 @@ async function coverageGeography(connection: Connection): Promise<CoverageGeogra
 		qpv: rows.filter((r) => r.kind === 'qpv').map((r) => ({ code: r.code, name: r.name, geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon })),
 		grandQuartiers: rows.filter((r) => r.kind === 'grand_quartier').map((r) => ({ code: r.code, name: r.name }))
 	};
-	geography = { file: connection.sqlite.name, value };
+	geography = { file: connection.name, value };
 	return value;
 }
 
@@ -96,8 +96,8 @@ let areaShapesCache: { file: string; value: FeatureCollection } | null = null;
 
 /** Every stored polygon (commune, QPV, grands quartiers, IRIS), for the SVG maps and the GeoJSON export. */
 export async function pilotageAreas(connection: Connection = database()): Promise<FeatureCollection> {
-	if (areaShapesCache?.file !== connection.sqlite.name) {
-		areaShapesCache = { file: connection.sqlite.name, value: await areasGeoJson(connection.db, ['commune', 'grand_quartier', 'iris', 'qpv']) };
+	if (areaShapesCache?.file !== connection.name) {
+		areaShapesCache = { file: connection.name, value: await areasGeoJson(connection.db, ['commune', 'grand_quartier', 'iris', 'qpv']) };
 	}
 	return areaShapesCache.value;
 }

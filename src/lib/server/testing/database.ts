@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { CompiledQuery } from 'kysely';
+import pg from 'pg';
 import { addMembership, ensureUser, signedInUser, type SignedInUser } from '../auth/users';
 import { openDatabase, type Connection } from '../db/connect';
 import type { Role } from '../db/schema';
@@ -6,13 +9,59 @@ import { prepareDatabase } from '../seed/index';
 
 /**
  * Test helpers only: nothing in the application imports this file.
- * A fresh in-memory database, migrated, with the real geography and the 39 seeded places —
- * the same path as a first start of the server.
+ *
+ * Tests run on SQLite by default and on PostgreSQL when `TEST_DATABASE_URL` names a server
+ * (`.ci/run` starts a throw-away one): each database is then a new, empty one on that server.
+ */
+export async function emptyDatabase(): Promise<Connection> {
+	const server = process.env.TEST_DATABASE_URL;
+	if (!server) return openDatabase(':memory:');
+	const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: server });
+	await admin.connect();
+	try {
+		await admin.query(`create database ${name}`);
+	} finally {
+		await admin.end();
+	}
+	const url = new URL(server);
+	url.pathname = `/${name}`;
+	return openDatabase(url.toString());
+}
+
+/**
+ * A fresh database, migrated, with the real geography and the 39 seeded places — the same path
+ * as a first start of the server.
  */
 export async function seededDatabase(): Promise<Connection> {
-	const conn = openDatabase(':memory:');
+	const conn = await emptyDatabase();
 	await prepareDatabase(conn.db, join(process.cwd(), 'db/seed'));
 	return conn;
+}
+
+/** Writes `?` placeholders as the engine wants them (`$1, $2…` on PostgreSQL). */
+function compile(conn: Connection, query: string, params: unknown[]): CompiledQuery {
+	let n = 0;
+	const text = conn.engine === 'postgres' ? query.replace(/\?/g, () => `$${++n}`) : query;
+	return CompiledQuery.raw(text, params);
+}
+
+/** Raw SQL for a test's own checks and set-ups, with `?` placeholders, on either engine. */
+export async function allRows<T = Record<string, unknown>>(conn: Connection, query: string, ...params: unknown[]): Promise<T[]> {
+	const result = await conn.db.executeQuery<T>(compile(conn, query, params));
+	return result.rows as T[];
+}
+
+export async function oneRow<T = Record<string, unknown>>(conn: Connection, query: string, ...params: unknown[]): Promise<T> {
+	const rows = await allRows<T>(conn, query, ...params);
+	if (rows.length === 0) throw new Error(`no row for ${query} ${JSON.stringify(params)}`);
+	return rows[0]!;
+}
+
+/** An update, insert or delete; returns the number of rows it touched. */
+export async function run(conn: Connection, query: string, ...params: unknown[]): Promise<number> {
+	const result = await conn.db.executeQuery(compile(conn, query, params));
+	return Number(result.numAffectedRows ?? 0);
 }
 
 /** An account as the hook would hand it to a route, with its memberships. */
@@ -24,16 +73,6 @@ export async function createUser(conn: Connection, email: string, role: Role, ac
 	return user;
 }
 
-export function allRows<T = Record<string, unknown>>(conn: Connection, sql: string, ...params: unknown[]): T[] {
-	return conn.sqlite.prepare(sql).all(...params) as T[];
-}
-
-export function oneRow<T = Record<string, unknown>>(conn: Connection, sql: string, ...params: unknown[]): T {
-	const row = conn.sqlite.prepare(sql).get(...params) as T | undefined;
-	if (row === undefined) throw new Error(`no row for ${sql} ${JSON.stringify(params)}`);
-	return row;
-}
-
 export interface OutboxMail {
 	to_address: string;
 	subject: string;
@@ -41,7 +80,7 @@ export interface OutboxMail {
 }
 
 /** The mails "sent" so far (no SMTP_URL: the local transport writes them to `outbox`). */
-export function outbox(conn: Connection): OutboxMail[] {
+export async function outbox(conn: Connection): Promise<OutboxMail[]> {
 	return allRows<OutboxMail>(conn, 'select to_address, subject, text from outbox order by id');
 }
 
@@ -53,21 +92,20 @@ export interface AuditLine {
 	detail: Record<string, unknown>;
 }
 
-export function auditLines(conn: Connection): AuditLine[] {
-	return allRows<Omit<AuditLine, 'detail'> & { detail: string }>(
-		conn,
-		'select user_id, action, entity, entity_id, detail from audit_log order by id'
+export async function auditLines(conn: Connection): Promise<AuditLine[]> {
+	return (
+		await allRows<Omit<AuditLine, 'detail'> & { detail: string }>(conn, 'select user_id, action, entity, entity_id, detail from audit_log order by id')
 	).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
 
 /** The id of the one actor with this exact name in the seed. */
-export function actorIdByName(conn: Connection, name: string): number {
-	return oneRow<{ id: number }>(conn, 'select id from actors where name = ?', name).id;
+export async function actorIdByName(conn: Connection, name: string): Promise<number> {
+	return (await oneRow<{ id: number }>(conn, 'select id from actors where name = ?', name)).id;
 }
 
 /** The id of the one place with this exact name in the seed. */
-export function placeIdByName(conn: Connection, name: string): number {
-	const rows = allRows<{ id: number }>(conn, 'select id from places where name = ?', name);
+export async function placeIdByName(conn: Connection, name: string): Promise<number> {
+	const rows = await allRows<{ id: number }>(conn, 'select id from places where name = ?', name);
 	if (rows.length !== 1) throw new Error(`${rows.length} places named ${name}`);
 	return rows[0]!.id;
 }
