@@ -330,7 +330,7 @@ describe('importSchemaFile: the real 2023 file', () => {
 		expect(await counts()).toMatchObject({ places: 39, offers: 63 });
 
 		// Levels: 23 offers declared, 39 inferred (22 places), 1 « à préciser » (La maison d'Alfred).
-		expect(await all('select level, level_inferred, count(*) as n from offers group by level, level_inferred order by coalesce(level, ''), level_inferred')).toEqual([
+		expect(await all("select level, level_inferred, count(*) as n from offers group by level, level_inferred order by coalesce(level, ''), level_inferred")).toEqual([
 			{ level: null, level_inferred: 0, n: 1 },
 			{ level: 'discover', level_inferred: 1, n: 13 },
 			{ level: 'learn', level_inferred: 0, n: 9 },
