@@ -53,3 +53,24 @@ export async function record(db: DB, orientation: OrientationRecord, now = new D
 		return true;
 	});
 }
+
+export interface IrisDemand {
+	total: number;
+	/** Orientations that found fewer than three places within 15 minutes. */
+	unmet: number;
+}
+
+/** Per IRIS of departure (orientations without a starting point are not counted). */
+export async function demandByIris(db: DB): Promise<Map<string, IrisDemand>> {
+	const rows = await db
+		.selectFrom('orientations')
+		.select(['iris_code'])
+		.select((eb) => [
+			eb.fn.countAll<number>().as('total'),
+			eb.fn.sum<number>(eb.case().when('within_15_min', '<', 3).then(1).else(0).end()).as('unmet')
+		])
+		.where('iris_code', 'is not', null)
+		.groupBy('iris_code')
+		.execute();
+	return new Map(rows.map((r) => [r.iris_code!, { total: Number(r.total), unmet: Number(r.unmet) }]));
+}
