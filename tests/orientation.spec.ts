@@ -763,7 +763,12 @@ test.describe('orienter : demande enregistrée', () => {
 		await expect(resultsSection(page)).toBeVisible();
 		expect(orientationRows([need]), 'opening the results’ address records nothing').toEqual([]);
 
-		// The last step's button records the orientation, then shows the results at that same address.
+		// The last step's button records the orientation, then shows the results at that same address:
+		// a plain form post without JavaScript, SvelteKit's `enhance` (a fetch) with it.
+		const posts: string[] = [];
+		page.on('request', (r) => {
+			if (r.method() === 'POST' && new URL(r.url()).search === '?/resultats') posts.push(r.headers()['x-sveltekit-action'] ? 'enhance' : 'form');
+		});
 		const worker = new Worker(page, javaScriptEnabled);
 		worker.needs.push(need);
 		await worker.open(constraints);
@@ -780,6 +785,7 @@ test.describe('orienter : demande enregistrée', () => {
 		await worker.results();
 		const rows = orientationRows([need]);
 		expect(rows, 'one row for the same orientation sent twice and reloaded').toHaveLength(1);
+		expect(posts).toEqual(javaScriptEnabled ? ['enhance', 'enhance'] : ['form', 'form']);
 		const row = rows[0]!;
 		expect(JSON.parse(row.needs)).toEqual([need]);
 		expect(JSON.parse(row.levels)).toEqual(levels);
