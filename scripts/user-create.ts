@@ -10,6 +10,7 @@ import { issueToken } from '../src/lib/server/auth/tokens';
 import { addMembership, ensureUser } from '../src/lib/server/auth/users';
 import { config, databaseTarget } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connect';
+import { inTransaction } from '../src/lib/server/db/transaction';
 import { prepareDatabase } from '../src/lib/server/seed/index';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -36,7 +37,7 @@ if (actorId !== null && !(await db.selectFrom('actors').select('id').where('id',
 	console.error(`La structure n° ${actorId} n’existe pas.`);
 	process.exit(2);
 }
-const token = await db.transaction().execute(async (trx) => {
+const token = await inTransaction(db, async (trx) => {
 	const userId = await ensureUser(trx, email.data, role);
 	if (actorId !== null) await addMembership(trx, userId, actorId);
 	await audit(trx, { userId: null, action: 'user.created_from_cli', entity: 'user', entityId: userId, detail: { role, actor: actorId } });
@@ -46,3 +47,5 @@ const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 300
 console.log(`Compte ${role === 'coordinator' ? 'coordination' : 'structure'} prêt pour ${email.data}.`);
 console.log(`Lien de connexion (une seule fois, 15 minutes) : ${origin}/connexion/lien?jeton=${token}`);
 console.log(`Ensuite, demandez un lien à tout moment sur ${origin}/connexion`);
+// A PostgreSQL pool keeps the process alive until it is closed.
+await db.destroy();

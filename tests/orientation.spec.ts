@@ -743,7 +743,11 @@ function orientationRows(needs: string[]): OrientationRow[] {
 }
 
 test.describe('orienter : demande enregistrée', () => {
-	test('ouvrir deux fois les mêmes résultats enregistre une ligne, sans adresse', async ({ page, request, javaScriptEnabled }) => {
+	test('« Voir les lieux » enregistre une ligne, sans adresse ; rouvrir ou partager les résultats n’enregistre rien', async ({
+		page,
+		request,
+		javaScriptEnabled
+	}) => {
 		// A need no other test asks, one per project, so the count is this test's own.
 		const need = javaScriptEnabled ? 'reparer' : 'creer';
 		const verdun = street('Avenue de Verdun');
@@ -752,15 +756,36 @@ test.describe('orienter : demande enregistrée', () => {
 		const levels = levelsFor('un-peu', [need]);
 		expect(orientationRows([need])).toEqual([]);
 
-		const url = `/orienter?etape=5&besoin=${need}&autonomie=un-peu&voie=${encodeURIComponent('Avenue de Verdun')}&gratuit=1&marche=20`;
-		await page.goto(url);
+		const results = `/orienter?etape=5&besoin=${need}&autonomie=un-peu&voie=${encodeURIComponent('Avenue de Verdun')}&gratuit=1&marche=20`;
+		const constraints = results.replace('etape=5', 'etape=4');
+		// A shared link to the results shows them and records nothing: `load` only reads.
+		await page.goto(results);
 		await expect(resultsSection(page)).toBeVisible();
-		const shown = (await cardsIn(mainList(page))).length;
-		await page.goto(url);
-		await expect(resultsSection(page)).toBeVisible();
+		expect(orientationRows([need]), 'opening the results’ address records nothing').toEqual([]);
 
+		// The last step's button records the orientation, then shows the results at that same address:
+		// a plain form post without JavaScript, SvelteKit's `enhance` (a fetch) with it.
+		const posts: string[] = [];
+		page.on('request', (r) => {
+			if (r.method() === 'POST' && new URL(r.url()).search === '?/resultats') posts.push(r.headers()['x-sveltekit-action'] ? 'enhance' : 'form');
+		});
+		const worker = new Worker(page, javaScriptEnabled);
+		worker.needs.push(need);
+		await worker.open(constraints);
+		await worker.results();
+		expect(new URL(page.url()).searchParams.toString(), 'the results’ shareable address').toBe(new URL(results, page.url()).searchParams.toString());
+		const shown = (await cardsIn(mainList(page))).length;
+		expect(orientationRows([need])).toHaveLength(1);
+
+		// Reloading the results records nothing; the same answers sent again soon after are the same orientation.
+		await page.reload();
+		await ready(page, javaScriptEnabled);
+		await expect(resultsSection(page)).toBeVisible();
+		await worker.open(constraints);
+		await worker.results();
 		const rows = orientationRows([need]);
-		expect(rows, 'one row for the same orientation opened twice').toHaveLength(1);
+		expect(rows, 'one row for the same orientation sent twice and reloaded').toHaveLength(1);
+		expect(posts).toEqual(javaScriptEnabled ? ['enhance', 'enhance'] : ['form', 'form']);
 		const row = rows[0]!;
 		expect(JSON.parse(row.needs)).toEqual([need]);
 		expect(JSON.parse(row.levels)).toEqual(levels);
@@ -775,7 +800,7 @@ test.describe('orienter : demande enregistrée', () => {
 		for (const column of Object.keys(row)) expect(column).not.toMatch(/adress|address|rue|street|voie|lon|lat|name|ip/i);
 
 		// Steps before the results record nothing.
-		await page.goto(url.replace('etape=5', 'etape=4'));
+		await page.goto(constraints);
 		expect(orientationRows([need])).toHaveLength(1);
 	});
 });

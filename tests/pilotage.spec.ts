@@ -501,7 +501,9 @@ test.describe('pilotage : demande non satisfaite', () => {
 		const { uncovered } = await level4Facts(request);
 		// The orientation starts from the IRIS's centroid (the app's « centre du quartier »): one inside it.
 		const iris = uncovered.find((i) => booleanPointInPolygon(centroid(i.geometry).geometry.coordinates, i.geometry))!;
-		await page.goto(`/orienter?besoin=demarches&autonomie=pas-seul&territoire=${iris.code}&etape=5`);
+		// The last step's button records the orientation (opening the results' address does not).
+		await page.goto(`/orienter?besoin=demarches&autonomie=pas-seul&territoire=${iris.code}&etape=4`);
+		await page.locator('section.question').getByRole('button', { name: 'Voir les lieux', exact: true }).click();
 		await expect(page.locator('#titre-etape')).toContainText('5.');
 		const expected = orientationCounts(iris.code);
 		expect(expected.total, 'orientations recorded for the IRIS').toBeGreaterThan(0);

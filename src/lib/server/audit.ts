@@ -1,4 +1,5 @@
 import type { DB } from './db/connect';
+import * as auditLog from './db/queries/audit';
 
 export interface AuditEntry {
 	userId: number | null;
@@ -10,15 +11,12 @@ export interface AuditEntry {
 
 /** One line per change, sign-in and decision, written in the same transaction as the change. */
 export async function audit(db: DB, entry: AuditEntry, now = new Date()): Promise<void> {
-	await db
-		.insertInto('audit_log')
-		.values({
-			at: now.toISOString(),
-			user_id: entry.userId,
-			action: entry.action,
-			entity: entry.entity ?? null,
-			entity_id: entry.entityId ?? null,
-			detail: JSON.stringify(entry.detail ?? {})
-		})
-		.execute();
+	await auditLog.add(db, {
+		at: now.toISOString(),
+		userId: entry.userId,
+		action: entry.action,
+		entity: entry.entity ?? null,
+		entityId: entry.entityId ?? null,
+		detail: entry.detail ?? {}
+	});
 }

@@ -3,15 +3,18 @@ import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PlaceSnapshot } from '$lib/domain/listing';
 import type { SignedInUser } from '$lib/server/auth/users';
-import { migrate, openDatabase, type Connection } from '$lib/server/db/connect';
+import { migrate, type Connection } from '$lib/server/db/connect';
 import { fileClaim } from '$lib/server/listings/claims';
 import { fileErrorReport } from '$lib/server/listings/error-reports';
 import { submitChange } from '$lib/server/listings/revisions';
 import { readPlace } from '$lib/server/listings/snapshots';
+import { auditLines, createUser, freshDatabase, oneRow, run as execute } from '$lib/server/testing/database';
 
 /**
- * The coordination pages' loads and actions against an in-memory database: the guard, the
- * decisions, and that garbage input ends in a French 400 that changes nothing, never a 500.
+ * The coordination pages' loads and actions against an empty database (in memory, or a new one on
+ * the PostgreSQL server named by TEST_DATABASE_URL): the guard, the decisions, and that garbage
+ * input ends in a French 400 that changes nothing, never a 500. The test reads and sets up rows
+ * through the test helpers' SQL only: the pages themselves go through the query modules.
  */
 
 const conn: Connection = vi.hoisted(() => ({}) as Connection);
@@ -79,30 +82,24 @@ async function proposePlaceName(name: string): Promise<number> {
 	return result.revisionId;
 }
 
-const revisionStatus = async (id: number) =>
-	(await conn.db.selectFrom('revisions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const revisionStatus = async (id: number) => (await oneRow<{ status: string }>(conn, 'select status from revisions where id = ?', id)).status;
+const trusted = async () => (await oneRow<{ trusted: number }>(conn, 'select trusted from actors where id = ?', actorId)).trusted;
+
+/** Inserts one row with these columns; returns its id. */
+async function insert(table: 'actors' | 'places', row: Record<string, unknown>): Promise<number> {
+	const columns = Object.keys(row);
+	const query = `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) returning id`;
+	return (await oneRow<{ id: number }>(conn, query, ...Object.values(row))).id;
+}
 
 beforeAll(async () => {
-	Object.assign(conn, openDatabase(':memory:'));
+	Object.assign(conn, await freshDatabase());
 	await migrate(conn.db);
 	const now = new Date().toISOString();
-	const actor = await conn.db
-		.insertInto('actors')
-		.values({ name: 'Association test', name_key: 'association test', created_at: now, updated_at: now })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	actorId = actor.id;
-	const placeRow = await conn.db
-		.insertInto('places')
-		.values({ ...place, actor_id: actorId, source: 'test', created_at: now, updated_at: now })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	placeId = placeRow.id;
-	const c = await conn.db.insertInto('users').values({ email: 'coord@ville.fr', role: 'coordinator', created_at: now }).returning('id').executeTakeFirstOrThrow();
-	const m = await conn.db.insertInto('users').values({ email: 'membre@asso.fr', role: 'member', created_at: now }).returning('id').executeTakeFirstOrThrow();
-	await conn.db.insertInto('memberships').values({ user_id: m.id, actor_id: actorId, created_at: now }).execute();
-	coordinator = { id: c.id, email: 'coord@ville.fr', role: 'coordinator', actorIds: [] };
-	member = { id: m.id, email: 'membre@asso.fr', role: 'member', actorIds: [actorId] };
+	actorId = await insert('actors', { name: 'Association test', name_key: 'association test', created_at: now, updated_at: now });
+	placeId = await insert('places', { ...place, actor_id: actorId, source: 'test', created_at: now, updated_at: now });
+	coordinator = await createUser(conn, 'coord@ville.fr', 'coordinator');
+	member = await createUser(conn, 'membre@asso.fr', 'member', [actorId]);
 });
 
 afterAll(async () => {
@@ -116,7 +113,7 @@ describe('guard', () => {
 		await expect(run(structuresPage.actions.trust, event('/admin/structures?/trust', member, {}, { actor: String(actorId), trusted: '1' }))).rejects.toMatchObject({
 			status: 403
 		});
-		expect((await conn.db.selectFrom('actors').select('trusted').executeTakeFirstOrThrow()).trusted).toBe(0);
+		expect(await trusted()).toBe(0);
 	});
 });
 
@@ -216,10 +213,10 @@ describe('structures', () => {
 			expect(wrong).toMatchObject({ status: 400 });
 		}
 		await run(structuresPage.actions.trust, event('/admin/structures?/trust', coordinator, {}, { actor: String(actorId), trusted: '1' }));
-		expect((await conn.db.selectFrom('actors').select('trusted').where('id', '=', actorId).executeTakeFirstOrThrow()).trusted).toBe(1);
-		const lines = await conn.db.selectFrom('audit_log').selectAll().where('action', '=', 'actor.trusted_changed').execute();
+		expect(await trusted()).toBe(1);
+		const lines = (await auditLines(conn)).filter((l) => l.action === 'actor.trusted_changed');
 		expect(lines).toHaveLength(1);
-		expect(JSON.parse(lines[0]!.detail)).toEqual({ trusted: true });
+		expect(lines[0]!.detail).toEqual({ trusted: true });
 		await run(structuresPage.actions.trust, event('/admin/structures?/trust', coordinator, {}, { actor: String(actorId), trusted: '0' }));
 	});
 
@@ -311,9 +308,9 @@ describe('journal and outbox', () => {
 
 describe('pages', () => {
 	it('render on the server with one h1, a title, and database text escaped', async () => {
-		await conn.db.updateTable('actors').set({ name: 'Asso <img src=x onerror=alert(1)>' }).where('id', '=', actorId).execute();
-		const revision = (await conn.db.selectFrom('revisions').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
-		const campaign = (await conn.db.selectFrom('campaigns').select('id').executeTakeFirstOrThrow()).id;
+		expect(await execute(conn, 'update actors set name = ? where id = ?', 'Asso <img src=x onerror=alert(1)>', actorId)).toBe(1);
+		const revision = (await oneRow<{ id: number }>(conn, 'select id from revisions order by id limit 1')).id;
+		const campaign = (await oneRow<{ id: number }>(conn, 'select id from campaigns order by id limit 1')).id;
 		const pages: [string, Record<string, string>, string][] = [
 			['/admin', {}, './+page.svelte'],
 			['/admin/revisions', {}, './revisions/+page.svelte'],

@@ -1,20 +1,17 @@
-import { areasContaining } from '$lib/domain/geography';
+import { redirect } from '@sveltejs/kit';
 import { LEVEL_INFO, type Level } from '$lib/domain/levels';
 import { AUTONOMY, parcoursExplanation } from '$lib/domain/orientation/autonomy';
 import { EVERYDAY_NEEDS } from '$lib/domain/orientation/needs';
 import { LANGUAGES, PERIODS } from '$lib/domain/orientation/choices';
-import { orientationParamsToSearch, parseOrientationParams, toQuery } from '$lib/domain/orientation/params';
-import { orient } from '$lib/domain/orientation/ranking';
-import type { Candidate, OrientationQuery } from '$lib/domain/orientation/types';
-import { searchStreets, streetKey } from '$lib/domain/streets';
+import { orientationParamsToSearch } from '$lib/domain/orientation/params';
+import type { Candidate } from '$lib/domain/orientation/types';
 import { SPECIFIC_SUPPORT } from '$lib/domain/vocabulary';
-import { areaCentres } from '$lib/server/area-centres';
-import { loadCatalogue } from '$lib/server/catalogue';
 import { database } from '$lib/server/db';
-import { areaShapes, listAreas } from '$lib/server/db/queries/areas';
-import { recordOrientation } from '$lib/server/db/queries/orientations';
-import { streetDirectory } from '$lib/server/streets';
-import type { PageServerLoad } from './$types';
+import { listAreas } from '$lib/server/db/queries/areas';
+import * as orientations from '$lib/server/db/queries/orientations';
+import { submittedForm } from '$lib/server/forms/read-form';
+import { orientationRecord, resolveOrientation } from './resolve.server';
+import type { Actions, PageServerLoad } from './$types';
 
 function candidateSummary(c: Candidate) {
 	return {
@@ -29,64 +26,9 @@ function candidateSummary(c: Candidate) {
 }
 
 export const load: PageServerLoad = async ({ url }) => {
-	const catalogue = await loadCatalogue();
-	const centres = await areaCentres();
-	const { params, errors } = parseOrientationParams(url.searchParams, (code) => {
-		const kind = centres.get(code)?.kind;
-		return kind === 'iris' || kind === 'grand_quartier';
-	});
-
-	const directory = streetDirectory();
-	let street = params.street ? (directory.find((e) => e.name === params.street) ?? null) : null;
-	if (params.street && !street) errors.push({ param: 'voie', message: `Rue inconnue : « ${params.street} ».` });
-	// Typing another name after choosing a street means a new search; the search that found the
-	// chosen street (e.g. "av verdun" for "Avenue de Verdun") keeps it.
-	if (
-		street &&
-		params.streetQuery &&
-		streetKey(params.streetQuery) !== street.key &&
-		!searchStreets(directory, params.streetQuery).some((e) => e.key === street!.key)
-	) {
-		street = null;
-	}
-	const streetMatches = params.streetQuery ? searchStreets(directory, params.streetQuery) : [];
-
-	// A street or an area chosen in the form wins over a point clicked earlier on the map
-	// (clicking the map clears them).
-	let origin: OrientationQuery['origin'] = null;
-	if (street) origin = { lon: street.lon, lat: street.lat, label: street.name };
-	else if (params.area) {
-		const c = centres.get(params.area)!;
-		origin = { lon: c.lon, lat: c.lat, label: `le centre du quartier ${c.name}` };
-	} else if (params.point) origin = { ...params.point, label: 'le point choisi sur la carte' };
-
-	const ready = params.needs.length > 0 && params.autonomy !== null && params.step >= 3;
-	const now = new Date();
-	const result = ready ? orient(catalogue.places, toQuery(params, origin), now) : null;
-
-	if (result && params.step === 5) {
-		// The IRIS of the starting point tells planners where demand is unmet; never the point itself.
-		const shapes = origin ? await areaShapes(database().db) : [];
-		const iris = origin ? areasContaining(shapes, origin.lon, origin.lat).find((s) => s.kind === 'iris') : undefined;
-		await recordOrientation(database().db, {
-			needs: params.needs,
-			autonomy: params.autonomy,
-			levels: result.levels,
-			irisCode: iris?.code ?? null,
-			areaCode: params.area,
-			constraints: {
-				languages: params.languages,
-				specificSupport: params.specificSupport,
-				freeOnly: params.freeOnly,
-				availability: params.availability,
-				withoutAppointment: params.withoutAppointment,
-				maxWalkMinutes: params.maxWalkMinutes
-			},
-			results: result.results.length,
-			within15: result.within15
-		});
-	}
-
+	// Reading only: a completed orientation is recorded by the last step's button (below), so
+	// reloading or sharing the results records nothing.
+	const { params, errors, origin, streetMatches, result } = await resolveOrientation(url.searchParams);
 	const areas = await listAreas(database().db);
 	const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 	const constraints = [
@@ -112,7 +54,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		errors,
 		steps: [1, 2, 3, 4, 5].map((n) => orientationParamsToSearch(params, n).toString()),
 		answers,
-		streetMatches: streetMatches.map((e) => e.name),
+		streetMatches,
 		origin: origin ? origin.label : null,
 		areas: {
 			grandQuartiers: areas.filter((a) => a.kind === 'grand_quartier'),
@@ -136,4 +78,31 @@ export const load: PageServerLoad = async ({ url }) => {
 				}
 			: null
 	};
+};
+
+/** Form fields at most, and characters per field: far above what the steps send. */
+const MAX_FIELDS = 200;
+const MAX_FIELD_LENGTH = 200;
+
+export const actions: Actions = {
+	/**
+	 * « Voir les lieux »: records the orientation once (the same answers again within half an hour
+	 * are the same orientation), then shows the results at their shareable address.
+	 */
+	resultats: async ({ request }) => {
+		const form = await submittedForm(request);
+		const search = new URLSearchParams();
+		for (const [name, value] of [...form].slice(0, MAX_FIELDS)) {
+			if (typeof value === 'string') search.append(name.slice(0, 20), value.slice(0, MAX_FIELD_LENGTH));
+		}
+		search.append('etape', '5');
+		const resolved = await resolveOrientation(search);
+		const { params, result } = resolved;
+		// Without the needs or the autonomy, `params.step` is the question still to answer.
+		if (result && params.step === 5) {
+			const db = database().db;
+			await orientations.record(db, await orientationRecord(db, { ...resolved, result }));
+		}
+		redirect(303, `/orienter?${orientationParamsToSearch(params)}`);
+	}
 };

@@ -87,6 +87,7 @@ const KEYS: Record<string, { label: string; describe: Describer }> = {
 	}
 };
 
+/** A detail as stored, JSON text (what `describeDetailValue` gets once the query module read it). */
 export function describeDetail(entity: string | null, detail: string): DetailPart[] {
 	let parsed: unknown;
 	try {
@@ -94,9 +95,13 @@ export function describeDetail(entity: string | null, detail: string): DetailPar
 	} catch {
 		return detail ? [{ label: 'Détail', text: detail, href: null }] : [];
 	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		return parsed === null ? [] : [{ label: 'Détail', text: scalar(parsed), href: null }];
-	}
+	return describeDetailValue(entity, parsed);
+}
+
+/** A detail already decoded; text that was not JSON comes as that text, and shows as it is. */
+export function describeDetailValue(entity: string | null, parsed: unknown): DetailPart[] {
+	if (parsed === null || parsed === undefined) return [];
+	if (typeof parsed !== 'object' || Array.isArray(parsed)) return [{ label: 'Détail', text: scalar(parsed), href: null }];
 	const parts: DetailPart[] = [];
 	for (const [key, value] of Object.entries(parsed)) {
 		if (value === null || value === undefined) continue;

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect';
+import * as rateEvents from '../db/queries/rate-events';
 import { sha256 } from './secrets';
 
 export interface RateRule {
@@ -25,16 +26,11 @@ export const RATE_RULES = {
  * become a list of who asked for what.
  */
 export async function allowAttempt(db: DB, key: string, rule: RateRule, now = new Date()): Promise<boolean> {
-	const hashed = sha256(key);
-	const since = new Date(now.getTime() - rule.windowMs).toISOString();
-	await db.deleteFrom('rate_events').where('at', '<', new Date(now.getTime() - 24 * 3_600_000).toISOString()).execute();
-	const { count } = await db
-		.selectFrom('rate_events')
-		.select((eb) => eb.fn.countAll<number>().as('count'))
-		.where('key', '=', hashed)
-		.where('at', '>=', since)
-		.executeTakeFirstOrThrow();
-	if (Number(count) >= rule.limit) return false;
-	await db.insertInto('rate_events').values({ key: hashed, at: now.toISOString() }).execute();
-	return true;
+	await rateEvents.removeBefore(db, new Date(now.getTime() - 24 * 3_600_000).toISOString());
+	return rateEvents.tryAdd(db, {
+		key: sha256(key),
+		at: now.toISOString(),
+		since: new Date(now.getTime() - rule.windowMs).toISOString(),
+		limit: rule.limit
+	});
 }

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect';
+import * as tokens from '../db/queries/tokens';
 import type { TokenPurpose } from '../db/schema';
 import { randomToken, sha256 } from './secrets';
 
@@ -17,18 +18,15 @@ export interface TokenTarget {
 
 export async function issueToken(db: DB, purpose: TokenPurpose, target: TokenTarget, now = new Date()): Promise<string> {
 	const raw = randomToken();
-	await db
-		.insertInto('tokens')
-		.values({
-			hash: sha256(raw),
-			purpose,
-			user_id: target.userId ?? null,
-			actor_id: target.actorId ?? null,
-			campaign_id: target.campaignId ?? null,
-			created_at: now.toISOString(),
-			expires_at: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]).toISOString()
-		})
-		.execute();
+	await tokens.create(db, {
+		hash: sha256(raw),
+		purpose,
+		userId: target.userId ?? null,
+		actorId: target.actorId ?? null,
+		campaignId: target.campaignId ?? null,
+		createdAt: now.toISOString(),
+		expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]).toISOString()
+	});
 	return raw;
 }
 
@@ -45,25 +43,16 @@ export const TOKEN_PROBLEMS: Record<'unknown' | 'used' | 'expired', string> = {
 /** Reads a token without using it up (the page that shows the confirmation button). */
 export async function checkToken(db: DB, raw: string, purposes: readonly TokenPurpose[], now = new Date()): Promise<TokenCheck> {
 	if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return { ok: false, reason: 'unknown' };
-	const row = await db.selectFrom('tokens').selectAll().where('hash', '=', sha256(raw)).executeTakeFirst();
-	if (!row || !purposes.includes(row.purpose)) return { ok: false, reason: 'unknown' };
-	if (row.used_at) return { ok: false, reason: 'used' };
-	if (row.expires_at <= now.toISOString()) return { ok: false, reason: 'expired' };
-	return { ok: true, id: row.id, purpose: row.purpose, userId: row.user_id, actorId: row.actor_id, campaignId: row.campaign_id };
+	const token = await tokens.byHash(db, sha256(raw));
+	if (!token || !purposes.includes(token.purpose)) return { ok: false, reason: 'unknown' };
+	if (token.usedAt) return { ok: false, reason: 'used' };
+	if (token.expiresAt <= now.toISOString()) return { ok: false, reason: 'expired' };
+	return { ok: true, id: token.id, purpose: token.purpose, userId: token.userId, actorId: token.actorId, campaignId: token.campaignId };
 }
 
-/**
- * Uses a token up. The update is conditional on `used_at is null`, so two simultaneous clicks
- * cannot both succeed.
- */
+/** Uses a token up; of two simultaneous clicks, exactly one gets it (see `tokens.markUsed`). */
 export async function consumeToken(db: DB, raw: string, purposes: readonly TokenPurpose[], now = new Date()): Promise<TokenCheck> {
 	const check = await checkToken(db, raw, purposes, now);
 	if (!check.ok) return check;
-	const result = await db
-		.updateTable('tokens')
-		.set({ used_at: now.toISOString() })
-		.where('id', '=', check.id)
-		.where('used_at', 'is', null)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1 ? check : { ok: false, reason: 'used' };
+	return (await tokens.markUsed(db, check.id, now.toISOString())) ? check : { ok: false, reason: 'used' };
 }

@@ -1,4 +1,5 @@
 import type { DB } from '../db/connect';
+import * as users from '../db/queries/users';
 import type { Role } from '../db/schema';
 
 export interface SignedInUser {
@@ -14,44 +15,27 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(db: DB, email: string) {
-	return db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+	return users.byEmail(db, normalizeEmail(email));
 }
 
 export async function signedInUser(db: DB, userId: number): Promise<SignedInUser | null> {
-	const user = await db
-		.selectFrom('users')
-		.select(['id', 'email', 'role'])
-		.where('id', '=', userId)
-		.where('disabled_at', 'is', null)
-		.executeTakeFirst();
+	const user = await users.active(db, userId);
 	if (!user) return null;
-	const memberships = await db.selectFrom('memberships').select('actor_id').where('user_id', '=', userId).execute();
-	return { ...user, actorIds: memberships.map((m) => m.actor_id) };
+	return { ...user, actorIds: await users.actorIdsOf(db, userId) };
 }
 
 /** Creates the account if needed. An existing coordinator is never demoted by an invitation. */
 export async function ensureUser(db: DB, email: string, role: Role, now = new Date()): Promise<number> {
 	const existing = await findUserByEmail(db, email);
 	if (existing) {
-		if (role === 'coordinator' && existing.role !== 'coordinator') {
-			await db.updateTable('users').set({ role }).where('id', '=', existing.id).execute();
-		}
+		if (role === 'coordinator' && existing.role !== 'coordinator') await users.setRole(db, existing.id, role);
 		return existing.id;
 	}
-	const row = await db
-		.insertInto('users')
-		.values({ email: normalizeEmail(email), role, created_at: now.toISOString() })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	return users.create(db, { email: normalizeEmail(email), role, createdAt: now.toISOString() });
 }
 
 export async function addMembership(db: DB, userId: number, actorId: number, now = new Date()): Promise<void> {
-	await db
-		.insertInto('memberships')
-		.values({ user_id: userId, actor_id: actorId, created_at: now.toISOString() })
-		.onConflict((oc) => oc.doNothing())
-		.execute();
+	await users.addMembership(db, userId, actorId, now.toISOString());
 }
 
 export function canEditActor(user: SignedInUser | null, actorId: number): boolean {
@@ -59,11 +43,5 @@ export function canEditActor(user: SignedInUser | null, actorId: number): boolea
 }
 
 export async function coordinatorEmails(db: DB): Promise<string[]> {
-	const rows = await db
-		.selectFrom('users')
-		.select('email')
-		.where('role', '=', 'coordinator')
-		.where('disabled_at', 'is', null)
-		.execute();
-	return rows.map((r) => r.email);
+	return users.activeCoordinatorEmails(db);
 }

@@ -1,6 +1,8 @@
 import type { SignedInUser } from '../auth/users';
 import { audit } from '../audit';
 import type { DB } from '../db/connect';
+import * as errorReports from '../db/queries/error-reports';
+import { inTransaction } from '../db/transaction';
 import type { ErrorReason } from '../db/schema';
 
 export const ERROR_REASONS: { value: ErrorReason; label: string }[] = [
@@ -12,13 +14,9 @@ export const ERROR_REASONS: { value: ErrorReason; label: string }[] = [
 ];
 
 export async function fileErrorReport(db: DB, placeId: number, reason: ErrorReason, message: string | null, now = new Date()) {
-	await db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('error_reports')
-			.values({ place_id: placeId, reason, message, created_at: now.toISOString(), status: 'open' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await audit(trx, { userId: null, action: 'report.filed', entity: 'place', entityId: placeId, detail: { report: row.id, reason } }, now);
+	await inTransaction(db, async (trx) => {
+		const id = await errorReports.create(trx, { placeId, reason, message, createdAt: now.toISOString() });
+		await audit(trx, { userId: null, action: 'report.filed', entity: 'place', entityId: placeId, detail: { report: id, reason } }, now);
 	});
 }
 
@@ -30,14 +28,9 @@ export async function closeErrorReport(
 	resolution: string | null,
 	now = new Date()
 ): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		const result = await trx
-			.updateTable('error_reports')
-			.set({ status, resolution, resolved_by: coordinator.id, resolved_at: now.toISOString() })
-			.where('id', '=', id)
-			.where('status', '=', 'open')
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) !== 1) return false;
+	return inTransaction(db, async (trx) => {
+		const closed = await errorReports.close(trx, id, { status, resolution, by: coordinator.id, at: now.toISOString() });
+		if (!closed) return false;
 		await audit(trx, { userId: coordinator.id, action: `report.${status}`, entity: 'report', entityId: id, detail: { resolution } }, now);
 		return true;
 	});

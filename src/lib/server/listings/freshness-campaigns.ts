@@ -4,6 +4,9 @@ import { issueToken } from '../auth/tokens';
 import type { SignedInUser } from '../auth/users';
 import { invalidateCatalogue } from '../catalogue';
 import type { DB } from '../db/connect';
+import * as campaigns from '../db/queries/campaigns';
+import * as users from '../db/queries/users';
+import { inTransaction } from '../db/transaction';
 import { campaignMail } from '../mail/messages';
 import { sendMailSafely } from '../mail/transport';
 
@@ -37,27 +40,16 @@ export async function staleActors(db: DB, months: number, now = new Date()) {
 
 /** Who gets the link: the people who manage the actor, else the actor's public address. */
 async function recipientsOf(db: DB, actorId: number, publicEmail: string | null): Promise<string[]> {
-	const members = await db
-		.selectFrom('memberships')
-		.innerJoin('users', 'users.id', 'memberships.user_id')
-		.select('users.email')
-		.where('memberships.actor_id', '=', actorId)
-		.where('users.disabled_at', 'is', null)
-		.execute();
-	const emails = members.map((m) => m.email);
+	const emails = await users.activeMemberEmails(db, actorId);
 	return emails.length > 0 ? emails : publicEmail ? [publicEmail] : [];
 }
 
 export async function launchCampaign(db: DB, coordinator: SignedInUser, months: number, origin: string, now = new Date()) {
 	const actors = await staleActors(db, months, now);
-	const campaignId = await db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('campaigns')
-			.values({ created_by: coordinator.id, created_at: now.toISOString(), months })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await audit(trx, { userId: coordinator.id, action: 'campaign.launched', entity: 'campaign', entityId: row.id, detail: { months, actors: actors.length } }, now);
-		return row.id;
+	const campaignId = await inTransaction(db, async (trx) => {
+		const id = await campaigns.create(trx, { createdBy: coordinator.id, createdAt: now.toISOString(), months });
+		await audit(trx, { userId: coordinator.id, action: 'campaign.launched', entity: 'campaign', entityId: id, detail: { months, actors: actors.length } }, now);
+		return id;
 	});
 	let sent = 0;
 	for (const actor of actors) {
@@ -70,10 +62,7 @@ export async function launchCampaign(db: DB, coordinator: SignedInUser, months: 
 				delivered;
 		}
 		if (delivered) sent++;
-		await db
-			.insertInto('campaign_recipients')
-			.values({ campaign_id: campaignId, actor_id: actor.id, emails: JSON.stringify(emails), sent_at: delivered ? now.toISOString() : null })
-			.execute();
+		await campaigns.addRecipient(db, { campaignId, actorId: actor.id, emails, sentAt: delivered ? now.toISOString() : null });
 	}
 	return { campaignId, actors: actors.length, sent };
 }
@@ -84,15 +73,10 @@ export async function launchCampaign(db: DB, coordinator: SignedInUser, months: 
  */
 export async function confirmActor(db: DB, actorId: number, campaignId: number | null, now = new Date(), userId: number | null = null): Promise<void> {
 	const stamp = now.toISOString();
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await trx.updateTable('offers').set({ verified_at: stamp, verified_how: 'structure' }).where('actor_id', '=', actorId).execute();
 		// Whichever way it comes (the mailed link or the button in /espace), it answers every open campaign.
-		await trx
-			.updateTable('campaign_recipients')
-			.set({ confirmed_at: stamp })
-			.where('actor_id', '=', actorId)
-			.where('confirmed_at', 'is', null)
-			.execute();
+		await campaigns.markConfirmed(trx, actorId, stamp);
 		await refreshQualityFlags(trx, now);
 		await audit(trx, { userId, action: 'actor.confirmed', entity: 'actor', entityId: actorId, detail: { campaign: campaignId } }, now);
 	});
@@ -100,20 +84,5 @@ export async function confirmActor(db: DB, actorId: number, campaignId: number |
 }
 
 export async function campaignProgress(db: DB, campaignId: number) {
-	const rows = await db
-		.selectFrom('campaign_recipients')
-		.innerJoin('actors', 'actors.id', 'campaign_recipients.actor_id')
-		.select(['actors.id', 'actors.name', 'campaign_recipients.emails', 'campaign_recipients.sent_at', 'campaign_recipients.confirmed_at'])
-		.select((eb) =>
-			eb
-				.selectFrom('revisions')
-				.select((r) => r.fn.max('revisions.created_at').as('last'))
-				.whereRef('revisions.actor_id', '=', 'actors.id')
-				.whereRef('revisions.created_at', '>=', eb.ref('campaign_recipients.sent_at'))
-				.as('edited_at')
-		)
-		.where('campaign_id', '=', campaignId)
-		.orderBy('actors.name')
-		.execute();
-	return rows.map((r) => ({ ...r, emails: JSON.parse(r.emails) as string[] }));
+	return campaigns.progress(db, campaignId);
 }

@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import { coordinatorEmails, type SignedInUser } from '../auth/users';
 import { invalidateCatalogue } from '../catalogue';
 import type { DB } from '../db/connect';
+import * as users from '../db/queries/users';
 import type { Revision, VerifiedHow } from '../db/schema';
 import { decisionMail, proposalMail } from '../mail/messages';
 import { sendMailSafely } from '../mail/transport';
@@ -203,10 +204,10 @@ async function pendingRevision(db: DB, id: number): Promise<Revision | undefined
 
 async function tellAuthor(db: DB, revision: Revision, approved: boolean, reason: string | null, origin: string) {
 	if (!revision.author_id) return;
-	const author = await db.selectFrom('users').select('email').where('id', '=', revision.author_id).executeTakeFirst();
-	if (!author) return;
+	const email = await users.emailOf(db, revision.author_id);
+	if (!email) return;
 	const summary = await changeSummary(db, revision.entity, JSON.parse(revision.after) as SnapshotOf[ListingEntity]);
-	await sendMailSafely(db, decisionMail(author.email, summary, approved, reason, `${origin}/espace`));
+	await sendMailSafely(db, decisionMail(email, summary, approved, reason, `${origin}/espace`));
 }
 
 export async function approveRevision(db: DB, id: number, decider: Decider): Promise<DecisionResult> {

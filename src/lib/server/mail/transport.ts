@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from '../config';
 import type { DB } from '../db/connect';
+import * as outbox from '../db/queries/outbox';
 
 export interface Mail {
 	to: string;
@@ -28,16 +29,13 @@ export async function sendMail(db: DB, mail: Mail, now = new Date()): Promise<vo
 		return;
 	}
 	const info = await local.sendMail(message);
-	await db
-		.insertInto('outbox')
-		.values({
-			created_at: now.toISOString(),
-			to_address: mail.to,
-			subject: mail.subject,
-			text: mail.text,
-			raw: (info.message as Buffer).toString('utf8')
-		})
-		.execute();
+	await outbox.add(db, {
+		createdAt: now.toISOString(),
+		to: mail.to,
+		subject: mail.subject,
+		text: mail.text,
+		raw: (info.message as Buffer).toString('utf8')
+	});
 }
 
 /** Mail must never undo a committed change: a failed send is logged and reported, not thrown. */

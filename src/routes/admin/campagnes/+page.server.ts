@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as campaigns from '$lib/server/db/queries/campaigns';
 import { campaignProgress, launchCampaign, staleActors } from '$lib/server/listings/freshness-campaigns';
 import { errorsByField, monthsSchema, readForm, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,20 +15,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const parsed = typed === null ? null : monthsSchema.safeParse(typed.slice(0, 20));
 	const months = parsed?.success ? parsed.data : DEFAULT_MONTHS;
 	const stale = await staleActors(db, months);
-	const campaigns = await db
-		.selectFrom('campaigns')
-		.leftJoin('users', 'users.id', 'campaigns.created_by')
-		.select(['campaigns.id', 'campaigns.created_at', 'campaigns.months', 'users.email as createdBy'])
-		.orderBy('campaigns.id', 'desc')
-		.limit(50)
-		.execute();
+	const launched = await campaigns.latest(db, 50);
 	return {
 		months,
 		typed: parsed && !parsed.success ? typed!.slice(0, 20) : null,
 		monthsError: parsed && !parsed.success ? (parsed.error.issues[0]?.message ?? null) : null,
 		stale: stale.map((a) => ({ id: a.id, name: a.name, lastVerified: [a.verified_at, a.source_on].filter(Boolean).sort().at(-1) ?? null })),
 		campaigns: await Promise.all(
-			campaigns.map(async (c) => {
+			launched.map(async (c) => {
 				const rows = await campaignProgress(db, c.id);
 				return {
 					...c,

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as claims from '$lib/server/db/queries/claims';
 import { decideClaim } from '$lib/server/listings/claims';
 import { errorsByField, parseId, readForm, reasonSchema, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,42 +9,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCoordinator(locals, url);
 	const { db } = database();
-	const base = db
-		.selectFrom('claims')
-		.innerJoin('actors', 'actors.id', 'claims.actor_id')
-		.leftJoin('users as decider', 'decider.id', 'claims.decided_by')
-		.select([
-			'claims.id',
-			'claims.name',
-			'claims.email',
-			'claims.message',
-			'claims.status',
-			'claims.created_at',
-			'claims.decided_at',
-			'claims.reason',
-			'actors.id as actorId',
-			'actors.name as actorName',
-			'decider.email as deciderEmail'
-		]);
-	const [pending, decided] = await Promise.all([
-		base.where('claims.status', '=', 'pending').orderBy('claims.id', 'asc').execute(),
-		base.where('claims.status', '!=', 'pending').orderBy('claims.decided_at', 'desc').orderBy('claims.id', 'desc').limit(50).execute()
-	]);
+	const [pending, decided] = await Promise.all([claims.listPending(db), claims.listDecided(db, 50)]);
 	return { pending, decided };
 };
 
 const UNKNOWN = 'Demande inconnue : rien n’a changé.';
 const ALREADY = 'Cette demande a déjà été traitée : rien n’a changé.';
 
-async function pendingClaim(id: number) {
-	return database()
-		.db.selectFrom('claims')
-		.innerJoin('actors', 'actors.id', 'claims.actor_id')
-		.select(['claims.id', 'claims.email', 'actors.name as actorName'])
-		.where('claims.id', '=', id)
-		.where('claims.status', '=', 'pending')
-		.executeTakeFirst();
-}
+const pendingClaim = (id: number) => claims.pending(database().db, id);
 
 export const actions: Actions = {
 	approve: async ({ locals, url, request }) => {

@@ -1,19 +1,12 @@
-import { sql } from 'kysely';
 import { actionLabel, AUDIT_FAMILIES } from '$lib/components/admin/labels';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import type { DB } from '$lib/server/db/connect';
 import { database } from '$lib/server/db';
-import { describeDetail, recordHref, recordText } from '$lib/server/admin/audit-detail';
+import * as auditLog from '$lib/server/db/queries/audit';
+import { describeDetailValue, recordHref, recordText } from '$lib/server/admin/audit-detail';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
-
-function filtered(db: DB, family: string | null) {
-	const query = db.selectFrom('audit_log');
-	if (!family) return query;
-	// A family is a whole first segment: "sign_in" takes sign_in and sign_in.invitation, not sign_out.
-	return query.where(sql<boolean>`(audit_log.action = ${family} or substr(audit_log.action, 1, ${family.length + 1}) = ${`${family}.`})`);
-}
 
 async function namesOf(db: DB, table: 'actors' | 'places', ids: number[]) {
 	if (ids.length === 0) return new Map<number, string>();
@@ -38,25 +31,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		else problems.push('Numéro de page invalide : voici la première page.');
 	}
 
-	const total = Number(
-		(await filtered(db, family).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0
-	);
+	const total = await auditLog.count(db, family);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	if (page > pages) {
 		problems.push(`La page ${page} n’existe pas (le journal en compte ${pages}) : voici la première page.`);
 		page = 1;
 	}
 
-	const rows = await filtered(db, family)
-		.leftJoin('users', 'users.id', 'audit_log.user_id')
-		.select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.detail', 'users.email'])
-		.orderBy('audit_log.at', 'desc')
-		.orderBy('audit_log.id', 'desc')
-		.limit(PAGE_SIZE)
-		.offset((page - 1) * PAGE_SIZE)
-		.execute();
+	const rows = await auditLog.page(db, { family, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
-	const idsOf = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entity_id !== null).map((r) => r.entity_id!))];
+	const idsOf = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entityId !== null).map((r) => r.entityId!))];
 	const [actorNames, placeNames] = await Promise.all([namesOf(db, 'actors', idsOf('actor')), namesOf(db, 'places', idsOf('place'))]);
 	const nameOf = (entity: string | null, id: number | null) =>
 		id === null ? null : entity === 'actor' ? (actorNames.get(id) ?? null) : entity === 'place' ? (placeNames.get(id) ?? null) : null;
@@ -74,8 +58,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			person: r.email,
 			action: r.action,
 			actionLabel: actionLabel(r.action),
-			record: { text: recordText(r.entity, r.entity_id, nameOf(r.entity, r.entity_id)), href: recordHref(r.entity, r.entity_id) },
-			detail: describeDetail(r.entity, r.detail)
+			record: { text: recordText(r.entity, r.entityId, nameOf(r.entity, r.entityId)), href: recordHref(r.entity, r.entityId) },
+			detail: describeDetailValue(r.entity, r.detail)
 		}))
 	};
 };

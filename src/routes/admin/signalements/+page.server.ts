@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as errorReports from '$lib/server/db/queries/error-reports';
 import { closeErrorReport, ERROR_REASONS } from '$lib/server/listings/error-reports';
 import { errorsByField, noteSchema, parseId, readForm, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -8,31 +9,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCoordinator(locals, url);
 	const { db } = database();
-	const base = db
-		.selectFrom('error_reports')
-		.innerJoin('places', 'places.id', 'error_reports.place_id')
-		.leftJoin('users as resolver', 'resolver.id', 'error_reports.resolved_by')
-		.select([
-			'error_reports.id',
-			'error_reports.reason',
-			'error_reports.message',
-			'error_reports.created_at',
-			'error_reports.status',
-			'error_reports.resolved_at',
-			'error_reports.resolution',
-			'places.id as placeId',
-			'places.name as placeName',
-			'resolver.email as resolverEmail'
-		]);
-	const [open, closed] = await Promise.all([
-		base.where('error_reports.status', '=', 'open').orderBy('error_reports.id', 'asc').execute(),
-		base
-			.where('error_reports.status', '!=', 'open')
-			.orderBy('error_reports.resolved_at', 'desc')
-			.orderBy('error_reports.id', 'desc')
-			.limit(50)
-			.execute()
-	]);
+	const [open, closed] = await Promise.all([errorReports.listOpen(db), errorReports.listClosed(db, 50)]);
 	const reasonLabel = (code: string) => ERROR_REASONS.find((r) => r.value === code)?.label ?? code;
 	const withLabel = <T extends { reason: string }>(r: T) => ({ ...r, reasonLabel: reasonLabel(r.reason) });
 	return { open: open.map(withLabel), closed: closed.map(withLabel) };

@@ -3,6 +3,7 @@ import { normalizeText } from '$lib/domain/vocabulary';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { normalizeEmail } from '$lib/server/auth/users';
 import { database } from '$lib/server/db';
+import * as users from '$lib/server/db/queries/users';
 import { inviteMember } from '$lib/server/listings/claims';
 import { emailSchema, parseId, readForm, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
 import { setActorTrusted } from '$lib/server/admin/trust';
@@ -23,12 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				eb.selectFrom('offers').select((o) => o.fn.max('offers.verified_at').as('v')).whereRef('offers.actor_id', '=', 'actors.id').as('verifiedAt')
 			])
 			.execute(),
-		db
-			.selectFrom('memberships')
-			.innerJoin('users', 'users.id', 'memberships.user_id')
-			.select(['memberships.actor_id', 'users.email', 'users.disabled_at'])
-			.orderBy('users.email')
-			.execute()
+		users.allMembers(db)
 	]);
 	actors.sort((a, b) => collator.compare(a.name, b.name));
 	const key = normalizeText(q);
@@ -44,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				trusted: a.trusted === 1,
 				places: Number(a.places ?? 0),
 				verifiedAt: a.verifiedAt ?? null,
-				members: members.filter((m) => m.actor_id === a.id).map((m) => ({ email: m.email, disabled: m.disabled_at !== null }))
+				members: members.filter((m) => m.actorId === a.id).map((m) => ({ email: m.email, disabled: m.disabled }))
 			}))
 	};
 };

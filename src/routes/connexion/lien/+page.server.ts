@@ -5,6 +5,7 @@ import { safeReturnPath } from '$lib/server/auth/guards';
 import { startSession } from '$lib/server/auth/sessions';
 import { checkToken, consumeToken, TOKEN_PROBLEMS } from '$lib/server/auth/tokens';
 import { database } from '$lib/server/db';
+import * as users from '$lib/server/db/queries/users';
 import type { Actions, PageServerLoad } from './$types';
 
 const PURPOSES = ['sign_in', 'invitation'] as const;
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const { db } = database();
 		const check = await consumeToken(db, String(form.get('jeton') ?? ''), PURPOSES);
 		if (!check.ok || check.userId === null) return fail(400, { problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] });
-		const user = await db.selectFrom('users').select(['id', 'disabled_at']).where('id', '=', check.userId).executeTakeFirst();
+		const user = await users.byId(db, check.userId);
 		if (!user || user.disabled_at) return fail(403, { problem: 'Ce compte a été désactivé. Contactez la coordination de la Ville.' });
 		await startSession(db, cookies, user.id, url.protocol === 'https:');
 		await audit(db, { userId: user.id, action: check.purpose === 'invitation' ? 'sign_in.invitation' : 'sign_in', entity: 'user', entityId: user.id });

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as campaigns from '$lib/server/db/queries/campaigns';
 import { campaignProgress } from '$lib/server/listings/freshness-campaigns';
 import { parseId } from '$lib/server/admin/input';
 import type { PageServerLoad } from './$types';
@@ -10,12 +11,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const id = parseId(params.id);
 	if (id === null) error(404, 'Cette campagne n’existe pas.');
 	const { db } = database();
-	const campaign = await db
-		.selectFrom('campaigns')
-		.leftJoin('users', 'users.id', 'campaigns.created_by')
-		.select(['campaigns.id', 'campaigns.created_at', 'campaigns.months', 'users.email as createdBy'])
-		.where('campaigns.id', '=', id)
-		.executeTakeFirst();
+	const campaign = await campaigns.byId(db, id);
 	if (!campaign) error(404, 'Cette campagne n’existe pas.');
 	const rows = await campaignProgress(db, id);
 	return {
@@ -27,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			emails: r.emails,
 			sentAt: r.sent_at,
 			confirmedAt: r.confirmed_at,
-			editedAt: (r.edited_at as string | null) ?? null
+			editedAt: r.edited_at
 		}))
 	};
 };
