@@ -6,6 +6,7 @@ import { loadCatalogue } from '../catalogue';
 import { database } from '../db';
 import type { Connection } from '../db/connect';
 import { areasGeoJson } from '../db/queries/areas';
+import * as orientations from '../db/queries/orientations';
 import { distanceLayer, type DistanceLayer } from './distance';
 
 interface Cached {
@@ -63,17 +64,7 @@ export async function pilotageIndicators(connection: Connection = database(), no
 
 /** Orientations that found fewer than three places within 15 minutes, per IRIS of departure. */
 export async function unmetDemand(connection: Connection = database()) {
-	const rows = await connection.db
-		.selectFrom('orientations')
-		.select(['iris_code'])
-		.select((eb) => [
-			eb.fn.countAll<number>().as('total'),
-			eb.fn.sum<number>(eb.case().when('within_15_min', '<', 3).then(1).else(0).end()).as('unmet')
-		])
-		.where('iris_code', 'is not', null)
-		.groupBy('iris_code')
-		.execute();
-	return new Map(rows.map((r) => [r.iris_code!, { total: Number(r.total), unmet: Number(r.unmet) }]));
+	return orientations.demandByIris(connection.db);
 }
 
 const distances = new Map<string, DistanceLayer>();
