@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
-import { actorIdByName, BASE_URL, createUser, e2eDatabase, mailsTo, sessionCookie, uniqueEmail } from './accounts';
+import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbRows, dbWrite, mailsTo, sessionCookie, uniqueEmail } from './accounts';
 import { expect, test } from './fixtures';
 
 type Role = 'visitor' | 'memberA' | 'memberB' | 'coordinator';
@@ -30,17 +30,20 @@ const PAIRS = {
 // ---------------------------------------------------------------------------------------------------
 // Database
 
-const db = () => e2eDatabase();
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const one = <T>(sql: string, ...params: unknown[]) => db().prepare(sql).get(...params) as T;
-const all = <T>(sql: string, ...params: unknown[]) => db().prepare(sql).all(...params) as T[];
-const maxId = (table: string) => one<{ id: number }>(`select coalesce(max(id), 0) as id from ${table}`).id;
+const one = <T>(sql: string, ...params: unknown[]) => dbRow(sql, ...params) as Promise<T>;
+const all = <T>(sql: string, ...params: unknown[]) => dbRows<T>(sql, ...params);
+const maxId = async (table: string) => (await one<{ id: number }>(`select coalesce(max(id), 0) as id from ${table}`)).id;
 
 /** Everything a form action of the directory may write, as one hash. */
 const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens'];
-function checksum(): string {
+// PostgreSQL has no rowid: each table in the order of its primary key.
+const KEY: Record<string, string> = { campaign_recipients: 'campaign_id, actor_id', memberships: 'user_id, actor_id' };
+async function checksum(): Promise<string> {
 	// « table:hash » per table, so a failure says which table was written.
-	return WATCHED.map((table) => `${table}:${sha256(JSON.stringify(db().prepare(`select * from ${table} order by rowid`).all())).slice(0, 12)}`).join(' ');
+	const parts: string[] = [];
+	for (const table of WATCHED) parts.push(`${table}:${sha256(JSON.stringify(await all(`select * from ${table} order by ${KEY[table] ?? 'id'}`))).slice(0, 12)}`);
+	return parts.join(' ');
 }
 
 interface PlaceRow {
@@ -191,21 +194,27 @@ async function post(api: APIRequestContext, path: string, body: Fields | string,
 
 /** The test-wide coordinator who prepares cells and cleans up after them (one per project). */
 const helperCoordinator = new Map<string, string>();
-function helperSession(info: TestInfo): string {
+async function helperSession(info: TestInfo): Promise<string> {
 	let email = helperCoordinator.get(info.project.name);
 	if (!email) {
 		email = `acces-aide.${info.project.name}.${randomBytes(3).toString('hex')}@exemple.fr`;
 		helperCoordinator.set(info.project.name, email);
 	}
-	return sessionCookie(createUser(email, 'coordinator')).value;
+	return (await sessionCookie(await createUser(email, 'coordinator'))).value;
 }
 
-function issueToken(purpose: 'sign_in' | 'confirm', target: { userId?: number; actorId?: number }): string {
+async function issueToken(purpose: 'sign_in' | 'confirm', target: { userId?: number; actorId?: number }): Promise<string> {
 	const raw = randomBytes(32).toString('base64url');
 	const now = new Date();
-	db()
-		.prepare('insert into tokens (hash, purpose, user_id, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)')
-		.run(sha256(raw), purpose, target.userId ?? null, target.actorId ?? null, now.toISOString(), new Date(now.getTime() + 15 * 60_000).toISOString());
+	await dbWrite(
+		'insert into tokens (hash, purpose, user_id, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
+		sha256(raw),
+		purpose,
+		target.userId ?? null,
+		target.actorId ?? null,
+		now.toISOString(),
+		new Date(now.getTime() + 15 * 60_000).toISOString()
+	);
 	return raw;
 }
 
@@ -232,35 +241,35 @@ interface World {
 
 async function makeWorld(api: APIRequestContext, info: TestInfo, role: Role): Promise<World> {
 	const pair = PAIRS[info.project.name as 'js' | 'nojs'];
-	const A = actorRow(actorIdByName(pair.A));
-	const B = actorRow(actorIdByName(pair.B));
-	db().prepare('update actors set trusted = 0 where id in (?, ?)').run(A.id, B.id);
-	const place = one<PlaceRow>('select * from places where actor_id = ? order by id limit 1', A.id);
-	const offer = one<OfferRow>('select * from offers where place_id = ? order by id limit 1', place.id);
+	const A = await actorRow(await actorIdByName(pair.A));
+	const B = await actorRow(await actorIdByName(pair.B));
+	await dbWrite('update actors set trusted = 0 where id in (?, ?)', A.id, B.id);
+	const place = await one<PlaceRow>('select * from places where actor_id = ? order by id limit 1', A.id);
+	const offer = await one<OfferRow>('select * from offers where place_id = ? order by id limit 1', place.id);
 	let userId: number | null = null;
 	if (role !== 'visitor') {
 		const actors = role === 'memberA' ? [A.id] : role === 'memberB' ? [B.id] : [];
-		userId = createUser(uniqueEmail(`acces-${role}`, info), role === 'coordinator' ? 'coordinator' : 'member', actors);
+		userId = await createUser(uniqueEmail(`acces-${role}`, info), role === 'coordinator' ? 'coordinator' : 'member', actors);
 	}
 	return {
 		info,
 		api,
 		tag: randomBytes(3).toString('hex'),
-		A: actorRow(A.id),
+		A: await actorRow(A.id),
 		B,
 		place,
 		offer,
 		userId,
-		session: userId === null ? null : sessionCookie(userId).value,
-		helper: helperSession(info),
-		sinceRevision: maxId('revisions'),
+		session: userId === null ? null : (await sessionCookie(userId)).value,
+		helper: await helperSession(info),
+		sinceRevision: await maxId('revisions'),
 		created: { places: [], offers: [] }
 	};
 }
 
 /** Puts back what the coordinator published or created during the cell. */
 async function cleanUp(w: World) {
-	const published = all<{ entity: string; entity_id: number; id: number }>(
+	const published = await all<{ entity: string; entity_id: number; id: number }>(
 		"select entity, entity_id, min(id) as id from revisions where id > ? and status = 'published' and operation = 'update' group by entity, entity_id",
 		w.sinceRevision
 	);
@@ -268,13 +277,13 @@ async function cleanUp(w: World) {
 		const response = await post(w.api, `/admin/historique/${r.entity}/${r.entity_id}?/rollback`, [['revision', String(r.id)]], w.helper);
 		expect([200, 409], `rollback of ${r.entity} ${r.entity_id}`).toContain(response.status());
 	}
-	for (const id of w.created.offers) db().prepare('delete from offers where id = ?').run(id);
+	for (const id of w.created.offers) await dbWrite('delete from offers where id = ?', id);
 	for (const id of w.created.places) {
-		db().prepare('delete from quality_flags where place_id = ? or related_place_id = ?').run(id, id);
-		db().prepare('delete from place_areas where place_id = ?').run(id);
-		db().prepare('delete from places where id = ?').run(id);
+		await dbWrite('delete from quality_flags where place_id = ? or related_place_id = ?', id, id);
+		await dbWrite('delete from place_areas where place_id = ?', id);
+		await dbWrite('delete from places where id = ?', id);
 	}
-	db().prepare('update actors set trusted = 0 where id in (?, ?)').run(w.A.id, w.B.id);
+	await dbWrite('update actors set trusted = 0 where id in (?, ?)', w.A.id, w.B.id);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -289,12 +298,14 @@ interface Request {
 	ran: (response: APIResponse, w: World) => Promise<void>;
 }
 
+type Garbage = { path: string; body: Fields | string };
+
 interface Action {
 	name: string;
 	who: Record<Role, Outcome>;
 	prepare: (w: World, role: Role) => Promise<Request>;
-	/** Paths and bodies of garbage for this action (ids in the path included). */
-	garbage: (w: World) => { path: string; body: Fields | string }[];
+	/** Paths and bodies of garbage for this action (ids in the path included); async when it needs a record first. */
+	garbage: (w: World) => Garbage[] | Promise<Garbage[]>;
 }
 
 const anyone: Record<Role, Outcome> = { visitor: 'ok', memberA: 'ok', memberB: 'ok', coordinator: 'ok' };
@@ -325,33 +336,36 @@ const validPhone = (w: World) => `03 20 ${String(parseInt(w.tag, 16) % 100).padS
 /** A new proposal of A's structure by its member, through the page: something to decide on. */
 async function proposeActorChange(w: World): Promise<number> {
 	const email = uniqueEmail('acces-proposition', w.info);
-	const author = createUser(email, 'member', [w.A.id]);
-	const response = await post(w.api, `/espace/structures/${w.A.id}`, actorFields(actorRow(w.A.id), { phone: validPhone(w) }), sessionCookie(author).value);
+	const author = await createUser(email, 'member', [w.A.id]);
+	const response = await post(w.api, `/espace/structures/${w.A.id}`, actorFields(await actorRow(w.A.id), { phone: validPhone(w) }), (await sessionCookie(author)).value);
 	expectRedirect(response, `/espace/structures/${w.A.id}?etat=propose`);
-	return one<{ id: number }>("select max(id) as id from revisions where status = 'proposed' and author_id = ?", author).id;
+	return (await one<{ id: number }>("select max(id) as id from revisions where status = 'proposed' and author_id = ?", author)).id;
 }
 
-function newClaim(w: World): number {
-	return Number(
-		db()
-			.prepare("insert into claims (actor_id, email, name, message, status, created_at) values (?, ?, ?, null, 'pending', ?)")
-			.run(w.A.id, uniqueEmail('acces-demande', w.info), `Demandeur ${w.tag}`, new Date().toISOString()).lastInsertRowid
+function newClaim(w: World): Promise<number> {
+	return dbInsertId(
+		"insert into claims (actor_id, email, name, message, status, created_at) values (?, ?, ?, null, 'pending', ?) returning id",
+		w.A.id,
+		uniqueEmail('acces-demande', w.info),
+		`Demandeur ${w.tag}`,
+		new Date().toISOString()
 	);
 }
 
-function newReport(w: World): number {
-	return Number(
-		db()
-			.prepare("insert into error_reports (place_id, reason, message, created_at, status) values (?, 'hours', ?, ?, 'open')")
-			.run(w.place.id, `Horaires faux ${w.tag}`, new Date().toISOString()).lastInsertRowid
+function newReport(w: World): Promise<number> {
+	return dbInsertId(
+		"insert into error_reports (place_id, reason, message, created_at, status) values (?, 'hours', ?, ?, 'open') returning id",
+		w.place.id,
+		`Horaires faux ${w.tag}`,
+		new Date().toISOString()
 	);
 }
 
 /** A published change of A's place by the helper coordinator, to roll back. */
 async function publishPlaceChange(w: World): Promise<number> {
-	const response = await post(w.api, `/espace/lieux/${w.place.id}?/save`, placeFields(placeRow(w.place.id), { description: `Publié pour le retour arrière ${w.tag}` }), w.helper);
+	const response = await post(w.api, `/espace/lieux/${w.place.id}?/save`, placeFields(await placeRow(w.place.id), { description: `Publié pour le retour arrière ${w.tag}` }), w.helper);
 	expectRedirect(response, `/espace/lieux/${w.place.id}?etat=publie`);
-	return one<{ id: number }>("select max(id) as id from revisions where entity = 'place' and entity_id = ? and status = 'published'", w.place.id).id;
+	return (await one<{ id: number }>("select max(id) as id from revisions where entity = 'place' and entity_id = ? and status = 'published'", w.place.id)).id;
 }
 
 
@@ -361,15 +375,15 @@ const ACTIONS: Action[] = [
 		who: anyone,
 		prepare: async (w) => {
 			const email = uniqueEmail('acces-lien', w.info);
-			const userId = createUser(email, 'member');
+			const userId = await createUser(email, 'member');
 			return {
 				path: '/connexion',
 				body: [['email', email], ['retour', '/espace']],
 				ran: async (response) => {
 					// Someone already signed in is told so instead of « Regardez votre messagerie »; the link is sent all the same.
 					await expectPage(response, 200, /Regardez votre messagerie|Vous êtes connecté·e avec l’adresse/);
-					expect(mailsTo(email)).toHaveLength(1);
-					expect(one<{ n: number }>("select count(*) as n from tokens where user_id = ? and purpose = 'sign_in'", userId).n).toBe(1);
+					expect(await mailsTo(email)).toHaveLength(1);
+					expect((await one<{ n: number }>("select count(*) as n from tokens where user_id = ? and purpose = 'sign_in'", userId)).n).toBe(1);
 				}
 			};
 		},
@@ -384,16 +398,16 @@ const ACTIONS: Action[] = [
 		name: 'POST /connexion/lien (ouvrir la session)',
 		who: anyone,
 		prepare: async (w) => {
-			const userId = createUser(uniqueEmail('acces-jeton', w.info), 'member');
-			const token = issueToken('sign_in', { userId });
+			const userId = await createUser(uniqueEmail('acces-jeton', w.info), 'member');
+			const token = await issueToken('sign_in', { userId });
 			return {
 				path: '/connexion/lien',
 				body: [['jeton', token], ['retour', '/espace']],
 				ran: async (response) => {
 					expectRedirect(response, '/espace');
 					expect(response.headers()['set-cookie'] ?? '').toMatch(/^session=/);
-					expect(one<{ n: number }>('select count(*) as n from sessions where user_id = ?', userId).n).toBe(1);
-					expect(one<{ used_at: string | null }>('select used_at from tokens where hash = ?', sha256(token)).used_at).not.toBeNull();
+					expect((await one<{ n: number }>('select count(*) as n from sessions where user_id = ?', userId)).n).toBe(1);
+					expect((await one<{ used_at: string | null }>('select used_at from tokens where hash = ?', sha256(token))).used_at).not.toBeNull();
 				}
 			};
 		},
@@ -412,7 +426,7 @@ const ACTIONS: Action[] = [
 			body: [],
 			ran: async (response) => {
 				expectRedirect(response, '/');
-				if (w.userId !== null) expect(one<{ n: number }>('select count(*) as n from sessions where user_id = ?', w.userId).n).toBe(0);
+				if (w.userId !== null) expect((await one<{ n: number }>('select count(*) as n from sessions where user_id = ?', w.userId)).n).toBe(0);
 			}
 		}),
 		garbage: () => [
@@ -424,13 +438,13 @@ const ACTIONS: Action[] = [
 		name: 'POST /espace ?/confirm',
 		who: ownersOnly,
 		prepare: async (w) => {
-			db().prepare("update offers set verified_at = '2021-01-01T00:00:00.000Z', verified_how = 'import' where actor_id = ?").run(w.A.id);
+			await dbWrite("update offers set verified_at = '2021-01-01T00:00:00.000Z', verified_how = 'import' where actor_id = ?", w.A.id);
 			return {
 				path: '/espace?/confirm',
 				body: [['actor', String(w.A.id)]],
 				ran: async (response) => {
 					await expectPage(response, 200, `Merci : les informations de « ${w.A.name} » sont marquées comme vérifiées aujourd’hui.`);
-					for (const o of all<{ verified_how: string; verified_at: string }>('select verified_how, verified_at from offers where actor_id = ?', w.A.id)) {
+					for (const o of await all<{ verified_how: string; verified_at: string }>('select verified_how, verified_at from offers where actor_id = ?', w.A.id)) {
 						expect(o.verified_how).toBe('structure');
 						expect(o.verified_at > '2021-01-02').toBe(true);
 					}
@@ -455,13 +469,13 @@ const ACTIONS: Action[] = [
 				ran: async (response) => {
 					if (role === 'coordinator') {
 						expectRedirect(response, `/espace/structures/${w.A.id}?etat=publie`);
-						expect(actorRow(w.A.id).phone).toBe(phone);
+						expect((await actorRow(w.A.id)).phone).toBe(phone);
 					} else {
 						expectRedirect(response, `/espace/structures/${w.A.id}?etat=propose`);
-						const r = one<{ status: string; after: string }>("select status, after from revisions where entity = 'actor' and entity_id = ? and author_id = ? order by id desc", w.A.id, w.userId);
+						const r = await one<{ status: string; after: string }>("select status, after from revisions where entity = 'actor' and entity_id = ? and author_id = ? order by id desc", w.A.id, w.userId);
 						expect(r.status).toBe('proposed');
 						expect(JSON.parse(r.after).phone).toBe(phone);
-						expect(actorRow(w.A.id)).toEqual(w.A);
+						expect(await actorRow(w.A.id)).toEqual(w.A);
 					}
 				}
 			};
@@ -485,11 +499,11 @@ const ACTIONS: Action[] = [
 				ran: async (response) => {
 					if (role === 'coordinator') {
 						expectRedirect(response, `/espace/lieux/${w.place.id}?etat=publie`);
-						expect(placeRow(w.place.id).description).toBe(description);
+						expect((await placeRow(w.place.id)).description).toBe(description);
 					} else {
 						expectRedirect(response, `/espace/lieux/${w.place.id}?etat=propose`);
-						expect(one<{ status: string }>("select status from revisions where entity = 'place' and entity_id = ? and author_id = ? order by id desc", w.place.id, w.userId).status).toBe('proposed');
-						expect(placeRow(w.place.id)).toEqual(w.place);
+						expect((await one<{ status: string }>("select status from revisions where entity = 'place' and entity_id = ? and author_id = ? order by id desc", w.place.id, w.userId)).status).toBe('proposed');
+						expect(await placeRow(w.place.id)).toEqual(w.place);
 					}
 				}
 			};
@@ -511,7 +525,7 @@ const ACTIONS: Action[] = [
 			body: placeFields(w.place),
 			ran: async (response) => {
 				await expectPage(response, 200, 'Point placé au milieu de');
-				expect(placeRow(w.place.id)).toEqual(w.place);
+				expect(await placeRow(w.place.id)).toEqual(w.place);
 			}
 		}),
 		garbage: (w) => [
@@ -538,19 +552,19 @@ const ACTIONS: Action[] = [
 				}),
 				ran: async (response) => {
 					if (role === 'coordinator') {
-						const created = one<{ id: number } | undefined>('select id from places where name = ?', name);
+						const created = await one<{ id: number } | undefined>('select id from places where name = ?', name);
 						expect(created, 'the place is created').toBeDefined();
 						w.created.places.push(created!.id);
 						expectRedirect(response, `/espace/lieux/${created!.id}?etat=publie`);
 					} else {
 						expectRedirect(response, `/espace/structures/${w.A.id}?etat=propose`);
-						const r = one<{ operation: string; status: string; entity_id: number | null; after: string }>(
+						const r = await one<{ operation: string; status: string; entity_id: number | null; after: string }>(
 							"select operation, status, entity_id, after from revisions where entity = 'place' and author_id = ? order by id desc",
 							w.userId
 						);
 						expect(r).toMatchObject({ operation: 'create', status: 'proposed', entity_id: null });
 						expect(JSON.parse(r.after).name).toBe(name);
-						expect(one<{ n: number }>('select count(*) as n from places where name = ?', name).n).toBe(0);
+						expect((await one<{ n: number }>('select count(*) as n from places where name = ?', name)).n).toBe(0);
 					}
 				}
 			};
@@ -589,13 +603,13 @@ const ACTIONS: Action[] = [
 				ran: async (response) => {
 					if (role === 'coordinator') {
 						expectRedirect(response, `/espace/offres/${w.offer.id}?etat=publie`);
-						expect(offerRow(w.offer.id).description).toBe(description);
+						expect((await offerRow(w.offer.id)).description).toBe(description);
 					} else {
 						expectRedirect(response, `/espace/offres/${w.offer.id}?etat=propose`);
-						const r = one<{ status: string; after: string }>("select status, after from revisions where entity = 'offer' and entity_id = ? and author_id = ? order by id desc", w.offer.id, w.userId);
+						const r = await one<{ status: string; after: string }>("select status, after from revisions where entity = 'offer' and entity_id = ? and author_id = ? order by id desc", w.offer.id, w.userId);
 						expect(r.status).toBe('proposed');
 						expect(JSON.parse(r.after).description).toBe(description);
-						expect(offerRow(w.offer.id)).toEqual(w.offer);
+						expect(await offerRow(w.offer.id)).toEqual(w.offer);
 					}
 				}
 			};
@@ -618,7 +632,7 @@ const ACTIONS: Action[] = [
 			body: offerFields(w.offer, w.place.id, { hours_mode: 'grid', hours_osm: '', hours_Th_1_from: '10h', hours_Th_1_to: '12h' }),
 			ran: async (response) => {
 				await expectPage(response, 200, 'En clair : Jeudi : 10 h – 12 h');
-				expect(offerRow(w.offer.id)).toEqual(w.offer);
+				expect(await offerRow(w.offer.id)).toEqual(w.offer);
 			}
 		}),
 		garbage: (w) => [
@@ -638,29 +652,29 @@ const ACTIONS: Action[] = [
 				body: offerFields(null, w.place.id, { description, status: 'closed' }),
 				ran: async (response) => {
 					if (role === 'coordinator') {
-						const created = one<{ id: number } | undefined>('select id from offers where description = ?', description);
+						const created = await one<{ id: number } | undefined>('select id from offers where description = ?', description);
 						expect(created, 'the offer is created').toBeDefined();
 						w.created.offers.push(created!.id);
 						expectRedirect(response, `/espace/offres/${created!.id}?etat=publie`);
 					} else {
 						expectRedirect(response, `/espace/structures/${w.A.id}?etat=propose`);
-						const r = one<{ operation: string; status: string; after: string }>(
+						const r = await one<{ operation: string; status: string; after: string }>(
 							"select operation, status, after from revisions where entity = 'offer' and author_id = ? order by id desc",
 							w.userId
 						);
 						expect(r).toMatchObject({ operation: 'create', status: 'proposed' });
 						expect(JSON.parse(r.after).description).toBe(description);
-						expect(one<{ n: number }>('select count(*) as n from offers where description = ?', description).n).toBe(0);
+						expect((await one<{ n: number }>('select count(*) as n from offers where description = ?', description)).n).toBe(0);
 					}
 				}
 			};
 		},
-		garbage: (w) => [
+		garbage: async (w) => [
 			...PATH_BAD_IDS.map((id) => ({ path: `/espace/offres/nouvelle?lieu=${encodeURIComponent(id)}&/save`, body: offerFields(null, w.place.id, { level: 'x' }) })),
 			{ path: '/espace/offres/nouvelle?/save', body: offerFields(null, w.place.id) },
 			{ path: `/espace/offres/nouvelle?lieu=${w.place.id}&/save`, body: [] },
 			{ path: `/espace/offres/nouvelle?lieu=${w.place.id}&/save`, body: offerFields(null, w.place.id, { description: HUGE, level: 'x' }) },
-			{ path: `/espace/offres/nouvelle?lieu=${w.place.id}&/save`, body: offerFields(null, w.place.id, { place_id: String(one<{ id: number }>('select id from places where actor_id = ? limit 1', w.B.id).id) }) }
+			{ path: `/espace/offres/nouvelle?lieu=${w.place.id}&/save`, body: offerFields(null, w.place.id, { place_id: String((await one<{ id: number }>('select id from places where actor_id = ? limit 1', w.B.id)).id) }) }
 		]
 	},
 	{
@@ -688,7 +702,7 @@ const ACTIONS: Action[] = [
 				body: [['actor', String(w.A.id)], ['name', `Dominique ${w.tag}`], ['email', email], ['message', '']],
 				ran: async (response) => {
 					await expectPage(response, 200, `Votre demande pour « ${w.A.name} » est envoyée`);
-					expect(one<{ actor_id: number; status: string }>('select actor_id, status from claims where email = ?', email)).toEqual({ actor_id: w.A.id, status: 'pending' });
+					expect(await one<{ actor_id: number; status: string }>('select actor_id, status from claims where email = ?', email)).toEqual({ actor_id: w.A.id, status: 'pending' });
 				}
 			};
 		},
@@ -710,7 +724,7 @@ const ACTIONS: Action[] = [
 				body: [['reason', 'contact'], ['message', message]],
 				ran: async (response) => {
 					await expectPage(response, 200, 'Merci ! Votre signalement est transmis');
-					expect(one<{ place_id: number; reason: string; status: string }>('select place_id, reason, status from error_reports where message = ?', message)).toEqual({
+					expect(await one<{ place_id: number; reason: string; status: string }>('select place_id, reason, status from error_reports where message = ?', message)).toEqual({
 						place_id: w.place.id,
 						reason: 'contact',
 						status: 'open'
@@ -730,14 +744,14 @@ const ACTIONS: Action[] = [
 		name: 'POST /confirmer/[jeton]',
 		who: anyone,
 		prepare: async (w) => {
-			db().prepare("update offers set verified_at = '2021-01-01T00:00:00.000Z', verified_how = 'import' where actor_id = ?").run(w.A.id);
-			const token = issueToken('confirm', { actorId: w.A.id });
+			await dbWrite("update offers set verified_at = '2021-01-01T00:00:00.000Z', verified_how = 'import' where actor_id = ?", w.A.id);
+			const token = await issueToken('confirm', { actorId: w.A.id });
 			return {
 				path: `/confirmer/${token}`,
 				body: [],
 				ran: async (response) => {
 					await expectPage(response, 200, `Merci ! Les informations de « ${w.A.name} » sont marquées comme vérifiées`);
-					expect(one<{ verified_how: string }>('select verified_how from offers where actor_id = ? limit 1', w.A.id).verified_how).toBe('structure');
+					expect((await one<{ verified_how: string }>('select verified_how from offers where actor_id = ? limit 1', w.A.id)).verified_how).toBe('structure');
 				}
 			};
 		},
@@ -758,7 +772,7 @@ const ACTIONS: Action[] = [
 				body: [],
 				ran: async (response) => {
 					await expectPage(response, 200, 'Modification acceptée et publiée.');
-					expect(one<{ status: string }>('select status from revisions where id = ?', revision).status).toBe('published');
+					expect((await one<{ status: string }>('select status from revisions where id = ?', revision)).status).toBe('published');
 				}
 			};
 		},
@@ -778,7 +792,7 @@ const ACTIONS: Action[] = [
 				body: [['reason', reason]],
 				ran: async (response) => {
 					await expectPage(response, 200, 'Modification refusée.');
-					expect(one<{ status: string; reason: string }>('select status, reason from revisions where id = ?', revision)).toEqual({ status: 'refused', reason });
+					expect(await one<{ status: string; reason: string }>('select status, reason from revisions where id = ?', revision)).toEqual({ status: 'refused', reason });
 				}
 			};
 		},
@@ -799,9 +813,9 @@ const ACTIONS: Action[] = [
 				body: [['actor', String(w.A.id)], ['email', email]],
 				ran: async (response) => {
 					await expectPage(response, 200, `Invitation envoyée à ${email}`);
-					const user = one<{ id: number }>('select id from users where email = ?', email);
-					expect(one<{ n: number }>('select count(*) as n from memberships where user_id = ? and actor_id = ?', user.id, w.A.id).n).toBe(1);
-					expect(mailsTo(email).map((m) => m.subject)).toEqual([`Invitation à tenir à jour « ${w.A.name} »`]);
+					const user = await one<{ id: number }>('select id from users where email = ?', email);
+					expect((await one<{ n: number }>('select count(*) as n from memberships where user_id = ? and actor_id = ?', user.id, w.A.id)).n).toBe(1);
+					expect((await mailsTo(email)).map((m) => m.subject)).toEqual([`Invitation à tenir à jour « ${w.A.name} »`]);
 				}
 			};
 		},
@@ -820,7 +834,7 @@ const ACTIONS: Action[] = [
 			body: [['actor', String(w.A.id)], ['trusted', '1']],
 			ran: async (response) => {
 				await expectPage(response, 200, `« ${w.A.name} » : publication sans modération activée.`);
-				expect(actorRow(w.A.id).trusted).toBe(1);
+				expect((await actorRow(w.A.id)).trusted).toBe(1);
 			}
 		}),
 		garbage: (w) => [
@@ -834,16 +848,16 @@ const ACTIONS: Action[] = [
 		name: 'POST /admin/demandes ?/approve',
 		who: coordinatorOnly,
 		prepare: async (w) => {
-			const claim = newClaim(w);
+			const claim = await newClaim(w);
 			return {
 				path: '/admin/demandes?/approve',
 				body: [['claim', String(claim)]],
 				ran: async (response) => {
 					await expectPage(response, 200, 'Demande acceptée');
-					const row = one<{ status: string; email: string }>('select status, email from claims where id = ?', claim);
-					expect(row.status).toBe('approved');
-					const user = one<{ id: number }>('select id from users where email = ?', row.email);
-					expect(one<{ n: number }>('select count(*) as n from memberships where user_id = ? and actor_id = ?', user.id, w.A.id).n).toBe(1);
+					const claimRow = await one<{ status: string; email: string }>('select status, email from claims where id = ?', claim);
+					expect(claimRow.status).toBe('approved');
+					const user = await one<{ id: number }>('select id from users where email = ?', claimRow.email);
+					expect((await one<{ n: number }>('select count(*) as n from memberships where user_id = ? and actor_id = ?', user.id, w.A.id)).n).toBe(1);
 				}
 			};
 		},
@@ -858,19 +872,19 @@ const ACTIONS: Action[] = [
 		name: 'POST /admin/demandes ?/refuse',
 		who: coordinatorOnly,
 		prepare: async (w) => {
-			const claim = newClaim(w);
+			const claim = await newClaim(w);
 			const reason = `Inconnue de la structure ${w.tag}`;
 			return {
 				path: '/admin/demandes?/refuse',
 				body: [['claim', String(claim)], ['reason', reason]],
 				ran: async (response) => {
 					await expectPage(response, 200, 'Demande refusée');
-					expect(one<{ status: string; reason: string }>('select status, reason from claims where id = ?', claim)).toEqual({ status: 'refused', reason });
+					expect(await one<{ status: string; reason: string }>('select status, reason from claims where id = ?', claim)).toEqual({ status: 'refused', reason });
 				}
 			};
 		},
-		garbage: (w) => {
-			const claim = newClaim(w);
+		garbage: async (w) => {
+			const claim = await newClaim(w);
 			return [
 				...BAD_IDS.map((id) => ({ path: '/admin/demandes?/refuse', body: [['claim', id], ['reason', 'Parce que']] as Fields })),
 				{ path: '/admin/demandes?/refuse', body: [['claim', String(claim)]] },
@@ -884,21 +898,21 @@ const ACTIONS: Action[] = [
 			name: `POST /admin/signalements ?/${verb}`,
 			who: coordinatorOnly,
 			prepare: async (w) => {
-				const report = newReport(w);
+				const report = await newReport(w);
 				return {
 					path: `/admin/signalements?/${verb}`,
 					body: [['report', String(report)], ['note', `Vu ${w.tag}`]],
 					ran: async (response) => {
 						await expectPage(response, 200, verb === 'resolve' ? 'marqué comme corrigé' : 'classé sans suite');
-						expect(one<{ status: string; resolution: string }>('select status, resolution from error_reports where id = ?', report)).toEqual({
+						expect(await one<{ status: string; resolution: string }>('select status, resolution from error_reports where id = ?', report)).toEqual({
 							status: verb === 'resolve' ? 'resolved' : 'dismissed',
 							resolution: `Vu ${w.tag}`
 						});
 					}
 				};
 			},
-			garbage: (w) => {
-				const report = newReport(w);
+			garbage: async (w) => {
+				const report = await newReport(w);
 				return [
 					...BAD_IDS.map((id) => ({ path: `/admin/signalements?/${verb}`, body: [['report', id]] as Fields })),
 					{ path: `/admin/signalements?/${verb}`, body: [] },
@@ -913,8 +927,8 @@ const ACTIONS: Action[] = [
 		who: coordinatorOnly,
 		prepare: async (w) => {
 			// At least A has not been verified for a long time.
-			db().prepare("update offers set verified_at = '2021-01-01T00:00:00.000Z', verified_how = 'import' where actor_id = ?").run(w.A.id);
-			const before = maxId('campaigns');
+			await dbWrite("update offers set verified_at = '2021-01-01T00:00:00.000Z', verified_how = 'import' where actor_id = ?", w.A.id);
+			const before = await maxId('campaigns');
 			return {
 				path: '/admin/campagnes?/launch',
 				body: [['mois', '24']],
@@ -922,8 +936,8 @@ const ACTIONS: Action[] = [
 					expectRedirect(response, /^\/admin\/campagnes\/\d+\?lancee=1$/);
 					const id = Number(/campagnes\/(\d+)/.exec(response.headers()['location']!)![1]);
 					expect(id).toBeGreaterThan(before);
-					expect(one<{ months: number }>('select months from campaigns where id = ?', id).months).toBe(24);
-					expect(one<{ n: number }>('select count(*) as n from campaign_recipients where campaign_id = ? and actor_id = ?', id, w.A.id).n).toBe(1);
+					expect((await one<{ months: number }>('select months from campaigns where id = ?', id)).months).toBe(24);
+					expect((await one<{ n: number }>('select count(*) as n from campaign_recipients where campaign_id = ? and actor_id = ?', id, w.A.id)).n).toBe(1);
 				}
 			};
 		},
@@ -943,7 +957,7 @@ const ACTIONS: Action[] = [
 				body: [['revision', String(revision)]],
 				ran: async (response) => {
 					await expectPage(response, 200, `La fiche est revenue à son état d’avant la version n° ${revision}.`);
-					expect(placeRow(w.place.id).description).toBe(w.place.description);
+					expect((await placeRow(w.place.id)).description).toBe(w.place.description);
 				}
 			};
 		},
@@ -973,7 +987,7 @@ test.describe('droits : chaque action × chaque rôle', () => {
 				const w = await makeWorld(api, info, role);
 				try {
 					const request = await action.prepare(w, role);
-					const before = checksum();
+					const before = await checksum();
 					const response = await post(api, request.path, request.body, w.session);
 					expect(response.status(), 'never a 500').toBeLessThan(500);
 					if (outcome === 'ok') {
@@ -986,7 +1000,7 @@ test.describe('droits : chaque action × chaque rôle', () => {
 						expect(response.status()).toBe(403);
 						expect(await response.text()).toMatch(/Vous ne gérez pas cette structure|Cette page est réservée à la coordination de la Ville/);
 					}
-					expect(checksum(), 'a refused call writes nothing').toBe(before);
+					expect(await checksum(), 'a refused call writes nothing').toBe(before);
 				} finally {
 					await cleanUp(w);
 					await api.dispose();
@@ -1003,16 +1017,16 @@ test.describe('données absurdes : jamais de 500, rien d’écrit', () => {
 			const worlds = await Promise.all((['coordinator', 'memberA', 'visitor'] as Role[]).map((role) => makeWorld(api, info, role)));
 			try {
 				for (const w of worlds) {
-					const cases = action.garbage(w);
-					const before = checksum();
+					const cases = await action.garbage(w);
+					const before = await checksum();
 					for (const { path, body } of cases) {
 						// A fresh session each time: a garbage sign-out must not change who sends the next one.
-						const session = w.userId === null ? null : sessionCookie(w.userId).value;
+						const session = w.userId === null ? null : (await sessionCookie(w.userId)).value;
 						const response = await post(api, path, body, session);
 						const label = `${w.userId === null ? 'visiteur' : w.userId} ${path.slice(0, 120)} ${typeof body === 'string' ? body.slice(0, 80) : encode(body).slice(0, 120)}`;
 						expect.soft(response.status(), label).toBeLessThan(500);
 					}
-					expect(checksum(), 'garbage writes nothing').toBe(before);
+					expect(await checksum(), 'garbage writes nothing').toBe(before);
 				}
 			} finally {
 				for (const w of worlds) await cleanUp(w);
@@ -1029,14 +1043,14 @@ test.describe('données absurdes : jamais de 500, rien d’écrit', () => {
 			// The real address of each action, as a valid call would use it.
 			const paths: [string, string][] = [];
 			for (const action of ACTIONS) paths.push([action.name, (await action.prepare(w, 'coordinator')).path]);
-			const before = checksum();
+			const before = await checksum();
 			const failures: string[] = [];
 			for (const [name, path] of paths) {
-				const response = await post(api, path, broken, sessionCookie(w.userId!).value, 'multipart/form-data; boundary=XX');
+				const response = await post(api, path, broken, (await sessionCookie(w.userId!)).value, 'multipart/form-data; boundary=XX');
 				if (response.status() >= 500) failures.push(`${response.status()} ${name} (${path})`);
 			}
 			expect(failures, `actions answering 500 to a broken multipart body:\n${failures.join('\n')}`).toEqual([]);
-			expect(checksum(), 'nothing written').toBe(before);
+			expect(await checksum(), 'nothing written').toBe(before);
 		} finally {
 			await cleanUp(w);
 			await api.dispose();

@@ -5,14 +5,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { actorIdByName, createUser, e2eDatabase, sessionCookie, signInAs, uniqueEmail, BASE_URL } from './accounts';
+import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbWrite, sessionCookie, signInAs, uniqueEmail } from './accounts';
 import { analyzablePage, expectNoAxeViolations } from './axe';
 import { expect, settleMap, test } from './fixtures';
 
 /** The structure whose pages are audited, one per project. */
 const ACTORS = { js: 'La Parcelle Collective', nojs: 'la bobine' } as const;
 
-const db = () => e2eDatabase();
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 interface Fixture {
@@ -24,19 +23,25 @@ interface Fixture {
 	coordinatorId: number;
 }
 
-function actorOf(info: TestInfo) {
-	const actorId = actorIdByName(ACTORS[info.project.name as 'js' | 'nojs']);
-	const place = db().prepare('select id from places where actor_id = ? order by id limit 1').get(actorId) as { id: number };
-	const offer = db().prepare('select id from offers where place_id = ? order by id limit 1').get(place.id) as { id: number };
+async function actorOf(info: TestInfo) {
+	const actorId = await actorIdByName(ACTORS[info.project.name as 'js' | 'nojs']);
+	const place = (await dbRow<{ id: number }>('select id from places where actor_id = ? order by id limit 1', actorId))!;
+	const offer = (await dbRow<{ id: number }>('select id from offers where place_id = ? order by id limit 1', place.id))!;
 	return { actorId, placeId: place.id, offerId: offer.id };
 }
 
-function token(purpose: 'sign_in' | 'confirm', target: { userId?: number; actorId?: number }): string {
+async function token(purpose: 'sign_in' | 'confirm', target: { userId?: number; actorId?: number }): Promise<string> {
 	const raw = randomBytes(32).toString('base64url');
 	const now = new Date();
-	db()
-		.prepare('insert into tokens (hash, purpose, user_id, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)')
-		.run(sha256(raw), purpose, target.userId ?? null, target.actorId ?? null, now.toISOString(), new Date(now.getTime() + 15 * 60_000).toISOString());
+	await dbWrite(
+		'insert into tokens (hash, purpose, user_id, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
+		sha256(raw),
+		purpose,
+		target.userId ?? null,
+		target.actorId ?? null,
+		now.toISOString(),
+		new Date(now.getTime() + 15 * 60_000).toISOString()
+	);
 	return raw;
 }
 
@@ -48,34 +53,34 @@ const fixtures = new Map<string, Fixture>();
 
 async function adminContent(info: TestInfo, page: Page): Promise<Fixture> {
 	const known = fixtures.get(info.project.name);
-	if (known && db().prepare("select status from revisions where id = ? and status = 'proposed'").get(known.revisionId)) return known;
+	if (known && (await dbRow("select status from revisions where id = ? and status = 'proposed'", known.revisionId))) return known;
 	const fixture = await writeAdminContent(info, page);
 	fixtures.set(info.project.name, fixture);
 	return fixture;
 }
 
 async function writeAdminContent(info: TestInfo, page: Page): Promise<Fixture> {
-	const { actorId, placeId, offerId } = actorOf(info);
+	const { actorId, placeId, offerId } = await actorOf(info);
 	const tag = randomBytes(3).toString('hex');
 	const now = new Date().toISOString();
-	const member = createUser(uniqueEmail('a11y-membre', info), 'member', [actorId]);
-	const coordinatorId = createUser(uniqueEmail('a11y-coordination', info), 'coordinator');
-	const place = db().prepare('select * from places where id = ?').get(placeId) as Record<string, string | number | null>;
+	const member = await createUser(uniqueEmail('a11y-membre', info), 'member', [actorId]);
+	const coordinatorId = await createUser(uniqueEmail('a11y-coordination', info), 'coordinator');
+	const place = (await dbRow<Record<string, string | number | null>>('select * from places where id = ?', placeId))!;
 	const form = new URLSearchParams();
 	form.set('version', String(place.version));
 	for (const key of ['name', 'address', 'address_complement', 'postal_code', 'commune', 'lat', 'lon', 'phone', 'email', 'website']) form.set(key, String(place[key] ?? ''));
 	form.set('description', `Proposition pour l’audit d’accessibilité ${tag}`);
 	const response = await page.request.post(`/espace/lieux/${placeId}?/save`, {
 		data: form.toString(),
-		headers: { Origin: BASE_URL, Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `session=${sessionCookie(member).value}` },
+		headers: { Origin: BASE_URL, Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `session=${(await sessionCookie(member)).value}` },
 		maxRedirects: 0
 	});
 	expect(response.status(), 'the proposal is accepted for moderation').toBe(303);
-	const revisionId = (db().prepare("select max(id) as id from revisions where entity = 'place' and entity_id = ? and status = 'proposed'").get(placeId) as { id: number }).id;
-	db().prepare("insert into claims (actor_id, email, name, message, status, created_at) values (?, ?, ?, ?, 'pending', ?)").run(actorId, uniqueEmail('a11y-demande', info), `Sacha ${tag}`, 'Je gère l’accueil.', now);
-	db().prepare("insert into error_reports (place_id, reason, message, created_at, status) values (?, 'hours', ?, ?, 'open')").run(placeId, `Fermé le lundi ${tag}`, now);
-	const campaignId = Number(db().prepare('insert into campaigns (created_by, created_at, months) values (?, ?, 12)').run(coordinatorId, now).lastInsertRowid);
-	db().prepare('insert into campaign_recipients (campaign_id, actor_id, emails, sent_at) values (?, ?, ?, ?)').run(campaignId, actorId, JSON.stringify(['accueil@exemple.fr']), now);
+	const revisionId = (await dbRow<{ id: number }>("select max(id) as id from revisions where entity = 'place' and entity_id = ? and status = 'proposed'", placeId))!.id;
+	await dbWrite("insert into claims (actor_id, email, name, message, status, created_at) values (?, ?, ?, ?, 'pending', ?)", actorId, uniqueEmail('a11y-demande', info), `Sacha ${tag}`, 'Je gère l’accueil.', now);
+	await dbWrite("insert into error_reports (place_id, reason, message, created_at, status) values (?, 'hours', ?, ?, 'open')", placeId, `Fermé le lundi ${tag}`, now);
+	const campaignId = await dbInsertId('insert into campaigns (created_by, created_at, months) values (?, ?, 12) returning id', coordinatorId, now);
+	await dbWrite('insert into campaign_recipients (campaign_id, actor_id, emails, sent_at) values (?, ?, ?, ?)', campaignId, actorId, JSON.stringify(['accueil@exemple.fr']), now);
 	return { actorId, placeId, offerId, revisionId, campaignId, coordinatorId };
 }
 
@@ -118,7 +123,7 @@ type Who = 'visitor' | 'member' | 'coordinator';
 interface Audited {
 	name: string;
 	who: Who;
-	path: (f: Fixture, info: TestInfo) => string;
+	path: (f: Fixture, info: TestInfo) => string | Promise<string>;
 	/** What the page must show, so the audit is of the intended state. */
 	shows: (page: Page) => ReturnType<Page['getByRole']>;
 	/** Actions on the page before the audit (a refused form…). */
@@ -152,7 +157,7 @@ const PAGES: Audited[] = [
 	{
 		name: '/connexion/lien, lien valable',
 		who: 'visitor',
-		path: (_f, info) => `/connexion/lien?jeton=${token('sign_in', { userId: createUser(uniqueEmail('a11y-lien', info), 'member') })}`,
+		path: async (_f, info) => `/connexion/lien?jeton=${await token('sign_in', { userId: await createUser(uniqueEmail('a11y-lien', info), 'member') })}`,
 		shows: heading('Connexion')
 	},
 	{
@@ -236,7 +241,7 @@ const PAGES: Audited[] = [
 			await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
 		}
 	},
-	{ name: '/confirmer/…', who: 'visitor', path: (f) => `/confirmer/${token('confirm', { actorId: f.actorId })}`, shows: heading('Mes informations sont-elles à jour ?') },
+	{ name: '/confirmer/…', who: 'visitor', path: async (f) => `/confirmer/${await token('confirm', { actorId: f.actorId })}`, shows: heading('Mes informations sont-elles à jour ?') },
 	{ name: '/admin', who: 'coordinator', path: () => '/admin', shows: heading('Coordination de l’inclusion numérique') },
 	{ name: '/admin/revisions', who: 'coordinator', path: () => '/admin/revisions', shows: heading('Modifications à valider') },
 	{ name: '/admin/revisions/ID', who: 'coordinator', path: (f) => `/admin/revisions/${f.revisionId}`, shows: (page) => page.getByRole('columnheader', { name: 'Proposé' }) },
@@ -266,8 +271,8 @@ test.describe('accessibilité des pages de compte, de l’espace et de la coordi
 			consoleErrors.allow(/status of 400/);
 			const fixture = await adminContent(info, page);
 			if (audited.who === 'member') await signInAs(context, uniqueEmail('a11y', info), 'member', [fixture.actorId]);
-			if (audited.who === 'coordinator') await context.addCookies([sessionCookie(fixture.coordinatorId)]);
-			const response = await page.goto(audited.path(fixture, info));
+			if (audited.who === 'coordinator') await context.addCookies([await sessionCookie(fixture.coordinatorId)]);
+			const response = await page.goto(await audited.path(fixture, info));
 			expect(response?.status()).toBe(200);
 			await ready(page, javaScriptEnabled);
 			if (audited.then) {
@@ -284,7 +289,7 @@ test.describe('accessibilité des pages de compte, de l’espace et de la coordi
 test.describe('clavier', () => {
 	test('sur /espace/offres/ID, chaque lien du résumé des erreurs amène le focus sur son champ', async ({ page, context, javaScriptEnabled, consoleErrors }, info) => {
 		consoleErrors.allow(/status of 400/);
-		const { actorId, offerId } = actorOf(info);
+		const { actorId, offerId } = await actorOf(info);
 		await signInAs(context, uniqueEmail('clavier', info), 'member', [actorId]);
 		await page.goto(`/espace/offres/${offerId}`);
 		await ready(page, javaScriptEnabled);

@@ -1,20 +1,62 @@
 /**
- * Accounts for the end-to-end tests, written straight into the test server's database
- * (reports/e2e.sqlite, see playwright.config.ts): a user, their actors, a session cookie; and the
- * local outbox, read the way a person reads their mail.
+ * Accounts for the end-to-end tests, written straight into the test server's database (see
+ * playwright.config.ts): a user, their actors, a session cookie; and the local outbox, read the
+ * way a person reads their mail.
+ *
+ * The database is the PostgreSQL one named by E2E_DATABASE_URL when it is set, else the SQLite file
+ * reports/e2e.sqlite. Raw SQL only, with `?` placeholders, in the SQL both engines speak.
  */
-import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { CompiledQuery } from 'kysely';
 import type { BrowserContext, TestInfo } from '@playwright/test';
+import { openDatabase, type Connection } from '../src/lib/server/db/connect';
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
-let handle: Database.Database | null = null;
+export const E2E_SQLITE_PATH = 'reports/e2e.sqlite';
 
-export function e2eDatabase(): Database.Database {
-	handle ??= new Database('reports/e2e.sqlite', { fileMustExist: true });
-	handle.pragma('busy_timeout = 5000');
-	return handle;
+let connection: Connection | null = null;
+
+/** The test server's database, opened once per worker. */
+export function e2eDatabase(): Connection {
+	if (connection) return connection;
+	const url = process.env.E2E_DATABASE_URL;
+	// The server creates the file on its first start: a missing one means the wrong folder, not an empty directory.
+	if (!url && !existsSync(E2E_SQLITE_PATH)) throw new Error(`${E2E_SQLITE_PATH} absent : le serveur de test n’a pas démarré ici`);
+	connection = openDatabase(url ?? E2E_SQLITE_PATH);
+	return connection;
+}
+
+/** `?` placeholders as the engine wants them (`$1, $2…` on PostgreSQL). */
+function compile(conn: Connection, query: string, params: unknown[]): CompiledQuery {
+	let n = 0;
+	const text = conn.engine === 'postgres' ? query.replace(/\?/g, () => `$${++n}`) : query;
+	return CompiledQuery.raw(text, params);
+}
+
+/** Every row of a select (or of an `insert … returning`). */
+export async function dbRows<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]> {
+	const conn = e2eDatabase();
+	return (await conn.db.executeQuery<T>(compile(conn, query, params))).rows as T[];
+}
+
+/** The first row, or undefined: what better-sqlite3's `.get` gave. */
+export async function dbRow<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T | undefined> {
+	return (await dbRows<T>(query, ...params))[0];
+}
+
+/** An update, insert or delete; the number of rows it touched. */
+export async function dbWrite(query: string, ...params: unknown[]): Promise<number> {
+	const conn = e2eDatabase();
+	return Number((await conn.db.executeQuery(compile(conn, query, params))).numAffectedRows ?? 0);
+}
+
+/** An insert ending in `returning id` (SQLite has it since 3.35, like PostgreSQL): the new id. */
+export async function dbInsertId(query: string, ...params: unknown[]): Promise<number> {
+	const inserted = await dbRow<{ id: number }>(query, ...params);
+	if (!inserted) throw new Error(`rien d’inséré : ${query}`);
+	return Number(inserted.id);
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -24,30 +66,33 @@ export function uniqueEmail(prefix: string, info: TestInfo): string {
 	return `${prefix}.${info.project.name}.${randomBytes(3).toString('hex')}@exemple.fr`;
 }
 
-export function createUser(email: string, role: 'member' | 'coordinator', actorIds: number[] = []): number {
-	const db = e2eDatabase();
+export async function createUser(email: string, role: 'member' | 'coordinator', actorIds: number[] = []): Promise<number> {
 	const now = new Date().toISOString();
-	db.prepare('insert or ignore into users (email, role, created_at) values (?, ?, ?)').run(email, role, now);
-	const { id } = db.prepare('select id from users where email = ?').get(email) as { id: number };
+	await dbWrite('insert into users (email, role, created_at) values (?, ?, ?) on conflict do nothing', email, role, now);
+	const { id } = (await dbRow<{ id: number }>('select id from users where email = ?', email))!;
 	for (const actorId of actorIds) {
-		db.prepare('insert or ignore into memberships (user_id, actor_id, created_at) values (?, ?, ?)').run(id, actorId, now);
+		await dbWrite('insert into memberships (user_id, actor_id, created_at) values (?, ?, ?) on conflict do nothing', id, actorId, now);
 	}
 	return id;
 }
 
-/** A session as the sign-in link would have opened it, as a cookie for the browser context. */
-export function sessionCookie(userId: number): { name: string; value: string; url: string } {
+/** A session as the sign-in link would have opened it, as a cookie for the browser context of `url`. */
+export async function sessionCookie(userId: number, url = BASE_URL): Promise<{ name: string; value: string; url: string }> {
 	const raw = randomBytes(32).toString('base64url');
 	const now = new Date();
-	e2eDatabase()
-		.prepare('insert into sessions (hash, user_id, created_at, expires_at) values (?, ?, ?, ?)')
-		.run(sha256(raw), userId, now.toISOString(), new Date(now.getTime() + 3_600_000).toISOString());
-	return { name: 'session', value: raw, url: BASE_URL };
+	await dbWrite(
+		'insert into sessions (hash, user_id, created_at, expires_at) values (?, ?, ?, ?)',
+		sha256(raw),
+		userId,
+		now.toISOString(),
+		new Date(now.getTime() + 3_600_000).toISOString()
+	);
+	return { name: 'session', value: raw, url };
 }
 
 export async function signInAs(context: BrowserContext, email: string, role: 'member' | 'coordinator', actorIds: number[] = []) {
-	const userId = createUser(email, role, actorIds);
-	await context.addCookies([sessionCookie(userId)]);
+	const userId = await createUser(email, role, actorIds);
+	await context.addCookies([await sessionCookie(userId)]);
 	return userId;
 }
 
@@ -58,13 +103,13 @@ export interface OutboxMail {
 	text: string;
 }
 
-export function mailsTo(email: string): OutboxMail[] {
-	return e2eDatabase().prepare('select id, to_address, subject, text from outbox where to_address = ? order by id').all(email) as OutboxMail[];
+export async function mailsTo(email: string): Promise<OutboxMail[]> {
+	return dbRows<OutboxMail>('select id, to_address, subject, text from outbox where to_address = ? order by id', email);
 }
 
 /** The last link to `path` in the last mail sent to this address. */
-export function lastLinkTo(email: string, path: string): string {
-	const mail = mailsTo(email).at(-1);
+export async function lastLinkTo(email: string, path: string): Promise<string> {
+	const mail = (await mailsTo(email)).at(-1);
 	if (!mail) throw new Error(`aucun courriel pour ${email}`);
 	const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
 	const link = links.find((l) => new URL(l).pathname.startsWith(path));
@@ -72,16 +117,12 @@ export function lastLinkTo(email: string, path: string): string {
 	return link;
 }
 
-export function actorIdByName(name: string): number {
-	const row = e2eDatabase().prepare('select id from actors where name = ?').get(name) as { id: number } | undefined;
-	if (!row) throw new Error(`structure inconnue : ${name}`);
-	return row.id;
+export async function actorIdByName(name: string): Promise<number> {
+	const found = await dbRow<{ id: number }>('select id from actors where name = ?', name);
+	if (!found) throw new Error(`structure inconnue : ${name}`);
+	return found.id;
 }
 
-export function firstPlaceOf(actorId: number): { id: number; name: string; version: number } {
-	return e2eDatabase().prepare('select id, name, version from places where actor_id = ? order by id limit 1').get(actorId) as {
-		id: number;
-		name: string;
-		version: number;
-	};
+export async function firstPlaceOf(actorId: number): Promise<{ id: number; name: string; version: number }> {
+	return (await dbRow<{ id: number; name: string; version: number }>('select id, name, version from places where actor_id = ? order by id limit 1', actorId))!;
 }

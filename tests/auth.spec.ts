@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { BASE_URL, createUser, e2eDatabase, lastLinkTo, mailsTo, sessionCookie, uniqueEmail } from './accounts';
+import { actorIdByName, BASE_URL, createUser, dbRow, dbWrite, lastLinkTo, mailsTo, sessionCookie, uniqueEmail } from './accounts';
 import { expect, test } from './fixtures';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -18,23 +18,26 @@ function tokenOf(link: string): string {
 }
 
 /** A sign-in token written as the app writes it, for the tests that need one without a mail. */
-function issueSignInToken(userId: number): string {
+async function issueSignInToken(userId: number): Promise<string> {
 	const raw = randomBytes(32).toString('base64url');
 	const now = new Date();
-	e2eDatabase()
-		.prepare('insert into tokens (hash, purpose, user_id, created_at, expires_at) values (?, ?, ?, ?, ?)')
-		.run(sha256(raw), 'sign_in', userId, now.toISOString(), new Date(now.getTime() + 15 * 60_000).toISOString());
+	await dbWrite(
+		'insert into tokens (hash, purpose, user_id, created_at, expires_at) values (?, ?, ?, ?, ?)',
+		sha256(raw),
+		'sign_in',
+		userId,
+		now.toISOString(),
+		new Date(now.getTime() + 15 * 60_000).toISOString()
+	);
 	return raw;
 }
 
 function tokenRow(raw: string) {
-	return e2eDatabase().prepare('select id, used_at, expires_at from tokens where hash = ?').get(sha256(raw)) as
-		| { id: number; used_at: string | null; expires_at: string }
-		| undefined;
+	return dbRow<{ id: number; used_at: string | null; expires_at: string }>('select id, used_at, expires_at from tokens where hash = ?', sha256(raw));
 }
 
-function sessionsOf(userId: number): number {
-	return (e2eDatabase().prepare('select count(*) as n from sessions where user_id = ?').get(userId) as { n: number }).n;
+async function sessionsOf(userId: number): Promise<number> {
+	return (await dbRow<{ n: number }>('select count(*) as n from sessions where user_id = ?', userId))!.n;
 }
 
 /** Asks for a sign-in link through the page, as a person would. */
@@ -49,7 +52,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation pri
 test.describe('connexion par lien', () => {
 	test('on demande un lien, on le lit dans le courriel, on l’ouvre et on arrive connecté·e sur /espace', async ({ page, context }, info) => {
 		const email = uniqueEmail('lien', info);
-		const userId = createUser(email, 'member');
+		const userId = await createUser(email, 'member');
 		await page.goto('/');
 		await nav(page).getByRole('link', { name: 'Espace structures' }).click();
 		await expect(page).toHaveURL(/\/connexion$/);
@@ -62,24 +65,24 @@ test.describe('connexion par lien', () => {
 		await expect(sent).toContainText(`Si un compte existe pour ${email}, un lien de connexion vient d’y être envoyé.`);
 		await expect(sent).toContainText('Il fonctionne une seule fois, pendant 15 minutes.');
 
-		const mails = mailsTo(email);
+		const mails = await mailsTo(email);
 		expect(mails).toHaveLength(1);
 		expect(mails[0]!.subject).toBe('Votre lien de connexion');
 		expect(mails[0]!.text).toContain('Il fonctionne une seule fois, pendant 15 minutes.');
-		const link = lastLinkTo(email, '/connexion/lien');
+		const link = await lastLinkTo(email, '/connexion/lien');
 		expect(new URL(link).origin, 'the link points to this site').toBe(BASE_URL);
 		const token = tokenOf(link);
-		const row = tokenRow(token);
-		expect(row, 'the token is stored (hashed) in the database').toBeDefined();
-		const lifetime = new Date(row!.expires_at).getTime() - Date.now();
+		const stored = await tokenRow(token);
+		expect(stored, 'the token is stored (hashed) in the database').toBeDefined();
+		const lifetime = new Date(stored!.expires_at).getTime() - Date.now();
 		expect(lifetime).toBeGreaterThan(14 * 60_000);
 		expect(lifetime).toBeLessThanOrEqual(15 * 60_000);
 
 		// Opening the link only shows a button (a mail scanner following it spends nothing).
 		await page.goto(link);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
-		expect(tokenRow(token)!.used_at, 'opening the link does not use it').toBeNull();
-		expect(sessionsOf(userId)).toBe(0);
+		expect((await tokenRow(token))!.used_at, 'opening the link does not use it').toBeNull();
+		expect(await sessionsOf(userId)).toBe(0);
 		await page.getByRole('button', { name: 'Me connecter' }).click();
 
 		await expect(page).toHaveURL(/\/espace$/);
@@ -88,15 +91,15 @@ test.describe('connexion par lien', () => {
 		await expect(nav(page).getByRole('button', { name: /Se déconnecter/ })).toBeVisible();
 		await expect(nav(page).getByRole('link', { name: 'Espace structures' })).toHaveCount(0);
 		await expect(nav(page).getByRole('link', { name: 'Coordination' }), 'a member is not offered the coordination').toHaveCount(0);
-		expect(tokenRow(token)!.used_at).not.toBeNull();
-		expect(sessionsOf(userId)).toBe(1);
+		expect((await tokenRow(token))!.used_at).not.toBeNull();
+		expect(await sessionsOf(userId)).toBe(1);
 		expect((await context.cookies()).filter((c) => c.name === 'session')).toHaveLength(1);
 	});
 
 	test('une adresse inconnue reçoit exactement la même réponse, et aucun courriel', async ({ page }, info) => {
 		const known = uniqueEmail('connu', info);
 		const unknown = uniqueEmail('inconnu', info);
-		createUser(known, 'member');
+		await createUser(known, 'member');
 
 		const answers: string[] = [];
 		for (const email of [known, unknown]) {
@@ -106,9 +109,9 @@ test.describe('connexion par lien', () => {
 			answers.push(((await main.innerText()) ?? '').replaceAll(email, '<adresse>'));
 		}
 		expect(answers[1], 'the page does not tell whether the address has an account').toBe(answers[0]);
-		expect(mailsTo(known)).toHaveLength(1);
-		expect(mailsTo(unknown)).toHaveLength(0);
-		expect(e2eDatabase().prepare('select count(*) as n from users where email = ?').get(unknown)).toEqual({ n: 0 });
+		expect(await mailsTo(known)).toHaveLength(1);
+		expect(await mailsTo(unknown)).toHaveLength(0);
+		expect(await dbRow('select count(*) as n from users where email = ?', unknown)).toEqual({ n: 0 });
 	});
 
 	test('une adresse mal écrite reçoit un message en français, la saisie est gardée', async ({ page, consoleErrors }) => {
@@ -123,13 +126,13 @@ test.describe('connexion par lien', () => {
 
 	test('un lien déjà servi affiche « déjà servi » et n’ouvre aucune session', async ({ page, browser, baseURL }, info) => {
 		const email = uniqueEmail('deux-fois', info);
-		const userId = createUser(email, 'member');
+		const userId = await createUser(email, 'member');
 		await requestLink(page, email);
-		const link = lastLinkTo(email, '/connexion/lien');
+		const link = await lastLinkTo(email, '/connexion/lien');
 		await page.goto(link);
 		await page.getByRole('button', { name: 'Me connecter' }).click();
 		await expect(page).toHaveURL(/\/espace$/);
-		expect(sessionsOf(userId)).toBe(1);
+		expect(await sessionsOf(userId)).toBe(1);
 
 		// Someone else (or the same person later) opens the same link.
 		const other = await browser.newContext({ baseURL, locale: 'fr-FR' });
@@ -150,7 +153,7 @@ test.describe('connexion par lien', () => {
 			expect(forced.headers()['set-cookie'] ?? '').not.toContain('session=');
 			expect(await forced.text()).toContain('déjà servi');
 			expect((await other.cookies()).filter((c) => c.name === 'session')).toHaveLength(0);
-			expect(sessionsOf(userId), 'still only the first session').toBe(1);
+			expect(await sessionsOf(userId), 'still only the first session').toBe(1);
 		} finally {
 			await other.close();
 		}
@@ -158,14 +161,12 @@ test.describe('connexion par lien', () => {
 
 	test('un lien expiré affiche « expiré »', async ({ page, consoleErrors }, info) => {
 		const email = uniqueEmail('expire', info);
-		const userId = createUser(email, 'member');
+		const userId = await createUser(email, 'member');
 		await requestLink(page, email);
-		const link = lastLinkTo(email, '/connexion/lien');
+		const link = await lastLinkTo(email, '/connexion/lien');
 		const token = tokenOf(link);
 		// Sixteen minutes later.
-		e2eDatabase()
-			.prepare('update tokens set expires_at = ? where hash = ?')
-			.run(new Date(Date.now() - 60_000).toISOString(), sha256(token));
+		await dbWrite('update tokens set expires_at = ? where hash = ?', new Date(Date.now() - 60_000).toISOString(), sha256(token));
 
 		await page.goto(link);
 		await expect(page.getByRole('alert')).toHaveText('Ce lien a expiré. Demandez-en un nouveau.');
@@ -178,15 +179,15 @@ test.describe('connexion par lien', () => {
 		});
 		expect(forced.status()).toBe(400);
 		expect(await forced.text()).toContain('Ce lien a expiré');
-		expect(sessionsOf(userId)).toBe(0);
-		expect(tokenRow(token)!.used_at, 'an expired token is not used up').toBeNull();
+		expect(await sessionsOf(userId)).toBe(0);
+		expect((await tokenRow(token))!.used_at, 'an expired token is not used up').toBeNull();
 	});
 
 	test('un lien abîmé affiche « pas valide »', async ({ page }, info) => {
 		const email = uniqueEmail('abime', info);
-		const userId = createUser(email, 'member');
+		const userId = await createUser(email, 'member');
 		await requestLink(page, email);
-		const link = new URL(lastLinkTo(email, '/connexion/lien'));
+		const link = new URL(await lastLinkTo(email, '/connexion/lien'));
 		const token = tokenOf(link.href);
 		const flipped = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
 		for (const garbled of [flipped, token.slice(0, 12), `${token}'--`, '']) {
@@ -197,19 +198,19 @@ test.describe('connexion par lien', () => {
 			);
 			await expect(page.getByRole('button', { name: 'Me connecter' })).toHaveCount(0);
 		}
-		expect(sessionsOf(userId)).toBe(0);
-		expect(tokenRow(token)!.used_at).toBeNull();
+		expect(await sessionsOf(userId)).toBe(0);
+		expect((await tokenRow(token))!.used_at).toBeNull();
 	});
 
 	test('une 4e demande pour la même adresse en 15 minutes est refusée en français', async ({ page, consoleErrors }, info) => {
 		consoleErrors.allow(/status of 429/);
 		const email = uniqueEmail('quatre', info);
-		createUser(email, 'member');
+		await createUser(email, 'member');
 		for (let i = 1; i <= 3; i++) {
 			await requestLink(page, email);
 			await expect(page.getByRole('status'), `request ${i}`).toContainText('Regardez votre messagerie');
 		}
-		expect(mailsTo(email)).toHaveLength(3);
+		expect(await mailsTo(email)).toHaveLength(3);
 
 		await page.goto('/connexion');
 		await page.getByLabel('Adresse e-mail').fill(email);
@@ -222,16 +223,16 @@ test.describe('connexion par lien', () => {
 		await expect(field).toHaveAccessibleDescription(/Trop de demandes de lien en peu de temps\. Réessayez dans un quart d’heure\./);
 		await expect(field).toHaveValue(email);
 		await expect(page.getByRole('status')).toHaveCount(0);
-		expect(mailsTo(email), 'no fourth mail').toHaveLength(3);
+		expect(await mailsTo(email), 'no fourth mail').toHaveLength(3);
 	});
 });
 
 test.describe('session', () => {
 	test('le cookie de session est HttpOnly et SameSite=Lax', async ({ page, context, playwright, javaScriptEnabled }, info) => {
 		const email = uniqueEmail('cookie', info);
-		const userId = createUser(email, 'member');
+		const userId = await createUser(email, 'member');
 		await requestLink(page, email);
-		await page.goto(lastLinkTo(email, '/connexion/lien'));
+		await page.goto(await lastLinkTo(email, '/connexion/lien'));
 		await page.getByRole('button', { name: 'Me connecter' }).click();
 		await expect(page).toHaveURL(/\/espace$/);
 
@@ -251,7 +252,7 @@ test.describe('session', () => {
 		const api = await playwright.request.newContext({ baseURL: BASE_URL });
 		try {
 			const response = await api.post('/connexion/lien', {
-				form: { jeton: issueSignInToken(userId), retour: '/espace' },
+				form: { jeton: await issueSignInToken(userId), retour: '/espace' },
 				headers: { Origin: BASE_URL, Accept: 'text/html' },
 				maxRedirects: 0
 			});
@@ -268,18 +269,18 @@ test.describe('session', () => {
 
 	test('se déconnecter termine la session : /espace renvoie ensuite vers /connexion', async ({ page, context, browser, baseURL }, info) => {
 		const email = uniqueEmail('sortie', info);
-		const userId = createUser(email, 'member');
-		const cookie = sessionCookie(userId);
+		const userId = await createUser(email, 'member');
+		const cookie = await sessionCookie(userId);
 		await context.addCookies([cookie]);
 		await page.goto('/espace');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon espace');
-		expect(sessionsOf(userId)).toBe(1);
+		expect(await sessionsOf(userId)).toBe(1);
 
 		await nav(page).getByRole('button', { name: /Se déconnecter/ }).click();
 		await expect(page).toHaveURL(`${BASE_URL}/`);
 		await expect(nav(page).getByRole('link', { name: 'Espace structures' })).toBeVisible();
 		await expect(nav(page).getByRole('link', { name: 'Mon espace' })).toHaveCount(0);
-		expect(sessionsOf(userId), 'the session is deleted on the server').toBe(0);
+		expect(await sessionsOf(userId), 'the session is deleted on the server').toBe(0);
 		expect((await context.cookies()).filter((c) => c.name === 'session')).toHaveLength(0);
 
 		await page.goto('/espace');
@@ -296,7 +297,7 @@ test.describe('session', () => {
 		} finally {
 			await stolen.close();
 		}
-		const log = e2eDatabase().prepare("select count(*) as n from audit_log where action = 'sign_out' and user_id = ?").get(userId);
+		const log = await dbRow("select count(*) as n from audit_log where action = 'sign_out' and user_id = ?", userId);
 		expect(log).toEqual({ n: 1 });
 	});
 });
@@ -316,13 +317,13 @@ test.describe('pages protégées', () => {
 
 	test('après la connexion, le lien ramène à la page demandée', async ({ page }, info) => {
 		const email = uniqueEmail('retour', info);
-		const actorId = (e2eDatabase().prepare("select id from actors where name = 'Centre Social Nautilus'").get() as { id: number }).id;
-		createUser(email, 'member', [actorId]);
+		const actorId = await actorIdByName('Centre Social Nautilus');
+		await createUser(email, 'member', [actorId]);
 		await page.goto(`/espace/structures/${actorId}`);
 		await expect(page).toHaveURL(new RegExp(`/connexion\\?retour=%2Fespace%2Fstructures%2F${actorId}$`));
 		await page.getByLabel('Adresse e-mail').fill(email);
 		await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-		const link = lastLinkTo(email, '/connexion/lien');
+		const link = await lastLinkTo(email, '/connexion/lien');
 		expect(new URL(link).searchParams.get('retour')).toBe(`/espace/structures/${actorId}`);
 		await page.goto(link);
 		await page.getByRole('button', { name: 'Me connecter' }).click();
@@ -332,9 +333,9 @@ test.describe('pages protégées', () => {
 
 	test('un membre reçoit 403 sur /admin', async ({ page, context, consoleErrors }, info) => {
 		consoleErrors.allow(/status of 403/);
-		const actorId = (e2eDatabase().prepare("select id from actors where name = 'Socopira'").get() as { id: number }).id;
-		const userId = createUser(uniqueEmail('membre', info), 'member', [actorId]);
-		await context.addCookies([sessionCookie(userId)]);
+		const actorId = await actorIdByName('Socopira');
+		const userId = await createUser(uniqueEmail('membre', info), 'member', [actorId]);
+		await context.addCookies([await sessionCookie(userId)]);
 		for (const path of ['/admin', '/admin/revisions', '/admin/structures', '/admin/journal', '/admin/courriels']) {
 			const response = await page.goto(path);
 			expect(response?.status(), path).toBe(403);
@@ -345,8 +346,8 @@ test.describe('pages protégées', () => {
 	});
 
 	test('la coordination voit « Coordination » et ouvre /admin', async ({ page, context }, info) => {
-		const userId = createUser(uniqueEmail('coordination', info), 'coordinator');
-		await context.addCookies([sessionCookie(userId)]);
+		const userId = await createUser(uniqueEmail('coordination', info), 'coordinator');
+		await context.addCookies([await sessionCookie(userId)]);
 		await page.goto('/');
 		await nav(page).getByRole('link', { name: 'Coordination' }).click();
 		await expect(page).toHaveURL(/\/admin$/);
@@ -355,14 +356,14 @@ test.describe('pages protégées', () => {
 
 	test('le paramètre retour ne peut pas renvoyer vers un autre site', async ({ page, playwright }, info) => {
 		const email = uniqueEmail('evil', info);
-		const userId = createUser(email, 'member');
+		const userId = await createUser(email, 'member');
 
 		// The page keeps only a path of this site.
 		await page.goto('/connexion?retour=//evil.example');
 		await expect(page.locator('input[type="hidden"][name="retour"]')).toHaveValue('/espace');
 		await page.getByLabel('Adresse e-mail').fill(email);
 		await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-		const link = lastLinkTo(email, '/connexion/lien');
+		const link = await lastLinkTo(email, '/connexion/lien');
 		expect(new URL(link).searchParams.has('retour')).toBe(false);
 
 		await page.goto(`/connexion/lien?jeton=${tokenOf(link)}&retour=${encodeURIComponent('//evil.example')}`);
@@ -375,7 +376,7 @@ test.describe('pages protégées', () => {
 		try {
 			for (const retour of ['//evil.example', '//evil.example/espace', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', 'evil.example']) {
 				const response = await api.post('/connexion/lien', {
-					form: { jeton: issueSignInToken(userId), retour },
+					form: { jeton: await issueSignInToken(userId), retour },
 					headers: { Origin: BASE_URL, Accept: 'text/html' },
 					maxRedirects: 0
 				});
@@ -384,7 +385,7 @@ test.describe('pages protégées', () => {
 			}
 			// A path of this site is followed.
 			const ok = await api.post('/connexion/lien', {
-				form: { jeton: issueSignInToken(userId), retour: '/espace/demande' },
+				form: { jeton: await issueSignInToken(userId), retour: '/espace/demande' },
 				headers: { Origin: BASE_URL, Accept: 'text/html' },
 				maxRedirects: 0
 			});

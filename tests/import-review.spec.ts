@@ -18,7 +18,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Papa from 'papaparse';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { e2eDatabase, signInAs, uniqueEmail } from './accounts';
+import { dbRow, dbRows, dbWrite, signInAs, uniqueEmail } from './accounts';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -127,9 +127,8 @@ function secondExtract(f: Fixture): string {
 // ---------------------------------------------------------------------------------------------------
 // The database, read as the source of truth.
 
-const db = () => e2eDatabase();
-const one = <T>(sql: string, ...params: unknown[]) => db().prepare(sql).get(...params) as T;
-const all = <T>(sql: string, ...params: unknown[]) => db().prepare(sql).all(...params) as T[];
+const one = <T>(sql: string, ...params: unknown[]) => dbRow(sql, ...params) as Promise<T>;
+const all = <T>(sql: string, ...params: unknown[]) => dbRows<T>(sql, ...params);
 
 interface PlaceRow {
 	id: number;
@@ -147,19 +146,19 @@ const sourcesOf = (placeId: number) =>
 	all<{ source: string; source_id: string }>('select source, source_id from place_sources where place_id = ? order by source_id', placeId);
 
 /** What the directory holds, as one hash: an upload that is refused must not change it. */
-function directoryChecksum(): string {
+async function directoryChecksum(): Promise<string> {
 	const hash = createHash('sha256');
 	for (const table of ['actors', 'places', 'offers', 'place_sources', 'revisions', 'import_reviews', 'import_review_items']) {
-		hash.update(`${table}:${JSON.stringify(db().prepare(`select * from ${table} order by rowid`).all())}\n`);
+		// PostgreSQL has no rowid: each table in the order of its primary key.
+		const key = table === 'place_sources' ? 'source, source_id' : 'id';
+		hash.update(`${table}:${JSON.stringify(await all(`select * from ${table} order by ${key}`))}\n`);
 	}
 	return hash.digest('hex');
 }
 
 /** The safety net if a test stops half-way: nothing of this project's source stays open to the public. */
-function closeEverythingOf(source: string) {
-	db()
-		.prepare("update offers set status = 'closed' where status != 'closed' and place_id in (select id from places where source = ?)")
-		.run(source);
+async function closeEverythingOf(source: string) {
+	await dbWrite("update offers set status = 'closed' where status != 'closed' and place_id in (select id from places where source = ?)", source);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -285,19 +284,19 @@ test.describe('revue d’un import par la coordination', () => {
 			await expect(item(page, 'new', alpha.nom!).locator('.meta')).toContainText(`Identifiant à la source : ${alpha.id} (${f.source})`);
 			await expect(item(page, 'new', alpha.nom!).locator('.meta')).toContainText('3 rue Alpha, 59100 Roubaix');
 			await expect(item(page, 'new', alpha.nom!).locator('.meta')).toContainText('niveaux : Apprendre');
-			expect(placeBySourceId(f.source, alpha.id!), 'nothing written before a decision').toBeUndefined();
+			expect(await placeBySourceId(f.source, alpha.id!), 'nothing written before a decision').toBeUndefined();
 			await section(page, 'new').getByRole('button', { name: 'Ajouter tous les lieux nouveaux (3)' }).click();
 			await settle(page);
 			await expect(page.getByRole('status').filter({ hasText: 'ligne(s) traitée(s)' })).toHaveText('3 ligne(s) traitée(s).');
 			for (const row of [alpha, beta, gamma]) await expectDecided(item(page, 'new', row.nom!), 'ajouté');
 
-			const placeA = placeBySourceId(f.source, alpha.id!)!;
-			const placeB = placeBySourceId(f.source, beta.id!)!;
-			const placeC = placeBySourceId(f.source, gamma.id!)!;
+			const placeA = (await placeBySourceId(f.source, alpha.id!))!;
+			const placeB = (await placeBySourceId(f.source, beta.id!))!;
+			const placeC = (await placeBySourceId(f.source, gamma.id!))!;
 			for (const [place, row] of [[placeA, alpha], [placeB, beta], [placeC, gamma]] as const) {
 				expect(place, row.nom).toBeDefined();
-				expect(sourcesOf(place.id)).toEqual([{ source: f.source, source_id: row.id }]);
-				expect(offersOf(place.id).map((o) => o.status)).toEqual(['active']);
+				expect(await sourcesOf(place.id)).toEqual([{ source: f.source, source_id: row.id }]);
+				expect((await offersOf(place.id)).map((o) => o.status)).toEqual(['active']);
 			}
 			expect(placeA.phone).toBe('03 20 10 20 30');
 
@@ -313,7 +312,7 @@ test.describe('revue d’un import par la coordination', () => {
 			await page.getByRole('button', { name: 'Enregistrer et publier' }).click();
 			await expect(page).toHaveURL(new RegExp(`/espace/lieux/${placeA.id}\\?etat=publie$`));
 			await settle(page);
-			const corrected = placeBySourceId(f.source, alpha.id!)!;
+			const corrected = (await placeBySourceId(f.source, alpha.id!))!;
 			expect(corrected).toEqual({ ...placeA, phone: '03 20 00 11 22', version: placeA.version + 1, updated_at: expect.any(String) });
 
 			// --- 3. The newer extract. -----------------------------------------------------------------
@@ -355,8 +354,8 @@ test.describe('revue d’un import par la coordination', () => {
 
 			await expect(page.getByRole('button', { name: 'Garder les deux partout (2)' })).toBeVisible();
 			await expectAccessible(page, browser, baseURL!, javaScriptEnabled);
-			expect(placeBySourceId(f.source, delta.id!), 'a review writes nothing').toBeUndefined();
-			expect(placeBySourceId(f.source, alpha.id!)).toEqual(corrected);
+			expect(await placeBySourceId(f.source, delta.id!), 'a review writes nothing').toBeUndefined();
+			expect(await placeBySourceId(f.source, alpha.id!)).toEqual(corrected);
 
 			// Row by row. Changed: the default keeps the local phone and takes the hours.
 			await changed.getByRole('button', { name: `Reprendre les champs cochés : ${alpha.nom}` }).click();
@@ -381,26 +380,26 @@ test.describe('revue d’un import par la coordination', () => {
 			await expectAccessible(page, browser, baseURL!, javaScriptEnabled);
 
 			// The database.
-			const a = placeBySourceId(f.source, alpha.id!)!;
+			const a = (await placeBySourceId(f.source, alpha.id!))!;
 			expect(a.phone, 'the local correction stays').toBe('03 20 00 11 22');
-			expect(offersOf(a.id).map((o) => [o.hours, o.status])).toEqual([['Mo-Fr 09:00-12:00', 'active']]);
-			expect(offersOf(placeB.id).map((o) => o.status)).toEqual(['closed']);
-			expect(placeBySourceId(f.source, delta.id!)).toBeUndefined();
-			const c = placeBySourceId(f.source, gamma.id!)!;
+			expect((await offersOf(a.id)).map((o) => [o.hours, o.status])).toEqual([['Mo-Fr 09:00-12:00', 'active']]);
+			expect((await offersOf(placeB.id)).map((o) => o.status)).toEqual(['closed']);
+			expect(await placeBySourceId(f.source, delta.id!)).toBeUndefined();
+			const c = (await placeBySourceId(f.source, gamma.id!))!;
 			expect(c.email).toBe(annexe.courriel);
 			expect(c.name, 'the name was not ticked').toBe(gamma.nom);
-			expect(sourcesOf(c.id), 'the merged upstream id points at Gamma').toEqual(
+			expect(await sourcesOf(c.id), 'the merged upstream id points at Gamma').toEqual(
 				[
 					{ source: f.source, source_id: gamma.id },
 					{ source: f.source, source_id: annexe.id }
 				].sort((x, y) => x.source_id!.localeCompare(y.source_id!))
 			);
-			const e = placeBySourceId(f.source, soir.id!)!;
+			const e = (await placeBySourceId(f.source, soir.id!))!;
 			expect(e).toMatchObject({ name: soir.nom, source_id: soir.id });
 			expect(e.id).not.toBe(c.id);
-			expect(sourcesOf(e.id)).toEqual([{ source: f.source, source_id: soir.id }]);
-			expect(offersOf(e.id).map((o) => o.status)).toEqual(['active']);
-			const decisions = all<{ source_id: string; decision: string }>(
+			expect(await sourcesOf(e.id)).toEqual([{ source: f.source, source_id: soir.id }]);
+			expect((await offersOf(e.id)).map((o) => o.status)).toEqual(['active']);
+			const decisions = await all<{ source_id: string; decision: string }>(
 				'select source_id, decision from import_review_items where review_id = ? order by source_id',
 				second
 			);
@@ -442,10 +441,10 @@ test.describe('revue d’un import par la coordination', () => {
 			await settle(page);
 			await expectDecided(item(page, 'new', epsilon.nom!), 'ignoré');
 			expect(
-				all<{ status: string }>("select o.status from offers o join places p on p.id = o.place_id where p.source = ?", f.source).map((o) => o.status)
+				(await all<{ status: string }>("select o.status from offers o join places p on p.id = o.place_id where p.source = ?", f.source)).map((o) => o.status)
 			).toEqual(['closed', 'closed', 'closed', 'closed']);
 		} finally {
-			closeEverythingOf(f.source);
+			await closeEverythingOf(f.source);
 		}
 	});
 
@@ -463,7 +462,7 @@ test.describe('revue d’un import par la coordination', () => {
 		const { alpha, beta, gamma } = f.rows;
 		await signInAs(context, uniqueEmail('revue-import-erreur', info), 'coordinator');
 		try {
-			const before = directoryChecksum();
+			const before = await directoryChecksum();
 			const broken = csv([alpha, { ...beta, code_postal: '591' }, { ...gamma, latitude: 'nord' }]);
 			await upload(page, `casse-${f.tag}.csv`, broken);
 			await expect(page).toHaveURL(/\/admin\/imports(\?\/upload)?$/);
@@ -475,8 +474,8 @@ test.describe('revue d’un import par la coordination', () => {
 			await expect(table.locator('tbody tr').nth(0).getByRole('cell')).toHaveText(['ligne 3', 'code_postal', 'code postal sur 5 chiffres attendu']);
 			await expect(table.locator('tbody tr').nth(1).getByRole('cell')).toHaveText(['ligne 4', 'latitude', 'latitude doit être un nombre']);
 			await expectAccessible(page, browser, baseURL!, javaScriptEnabled);
-			expect(directoryChecksum(), 'no review, no place').toBe(before);
-			expect(placeBySourceId(f.source, alpha.id!)).toBeUndefined();
+			expect(await directoryChecksum(), 'no review, no place').toBe(before);
+			expect(await placeBySourceId(f.source, alpha.id!)).toBeUndefined();
 
 			// No file at all, and a file that is no extract: French, nothing created.
 			await open(page, '/admin/imports');
@@ -486,9 +485,9 @@ test.describe('revue d’un import par la coordination', () => {
 			await upload(page, `notes-${f.tag}.txt`, 'pas un extrait');
 			await expect(page.getByRole('alert')).toContainText('Format non reconnu : le nom du fichier doit finir par .csv, .json ou .geojson.');
 			await expectAccessible(page, browser, baseURL!, javaScriptEnabled);
-			expect(directoryChecksum()).toBe(before);
+			expect(await directoryChecksum()).toBe(before);
 		} finally {
-			closeEverythingOf(f.source);
+			await closeEverythingOf(f.source);
 		}
 	});
 });

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
-import { actorIdByName, BASE_URL, createUser, e2eDatabase, mailsTo, sessionCookie, signInAs, uniqueEmail } from './accounts';
+import { actorIdByName, BASE_URL, createUser, dbRow, dbRows, dbWrite, mailsTo, sessionCookie, signInAs, uniqueEmail } from './accounts';
 import { expect, test } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------------
@@ -27,15 +27,13 @@ const ACTORS = {
 	confirmLink: { js: 'Finances Publiques', nojs: 'Borne Esp@ce Internet  - Métro Eurotéléport - Métropole Européenne de Lille' }
 } as const;
 
-function actorFor(kind: keyof typeof ACTORS, info: TestInfo): { id: number; name: string } {
+async function actorFor(kind: keyof typeof ACTORS, info: TestInfo): Promise<{ id: number; name: string }> {
 	const name = ACTORS[kind][info.project.name as 'js' | 'nojs'];
-	return { id: actorIdByName(name), name };
+	return { id: await actorIdByName(name), name };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The database, read as the source of truth.
-
-const db = () => e2eDatabase();
 
 interface PlaceRow {
 	id: number;
@@ -69,10 +67,11 @@ interface OfferRow {
 	verified_how: string | null;
 }
 
-const placeRow = (id: number) => db().prepare('select * from places where id = ?').get(id) as PlaceRow;
-const offerRow = (id: number) => db().prepare('select * from offers where id = ?').get(id) as OfferRow;
+// Each read is the row the record has (the tests pick existing ones), hence the casts.
+const placeRow = (id: number) => dbRow('select * from places where id = ?', id) as Promise<PlaceRow>;
+const offerRow = (id: number) => dbRow('select * from offers where id = ?', id) as Promise<OfferRow>;
 const actorRow = (id: number) =>
-	db().prepare('select id, name, email, website, phone, version, updated_at, trusted from actors where id = ?').get(id) as {
+	dbRow('select id, name, email, website, phone, version, updated_at, trusted from actors where id = ?', id) as Promise<{
 		id: number;
 		name: string;
 		email: string | null;
@@ -81,18 +80,18 @@ const actorRow = (id: number) =>
 		version: number;
 		updated_at: string;
 		trusted: number;
-	};
-const placeOf = (actorId: number) => db().prepare('select * from places where actor_id = ? order by id limit 1').get(actorId) as PlaceRow;
-const offerAt = (placeId: number) => db().prepare('select * from offers where place_id = ? order by id limit 1').get(placeId) as OfferRow;
-const lastRevisionId = () => (db().prepare('select coalesce(max(id), 0) as id from revisions').get() as { id: number }).id;
+	}>;
+const placeOf = (actorId: number) => dbRow('select * from places where actor_id = ? order by id limit 1', actorId) as Promise<PlaceRow>;
+const offerAt = (placeId: number) => dbRow('select * from offers where place_id = ? order by id limit 1', placeId) as Promise<OfferRow>;
+const lastRevisionId = async () => (await dbRow<{ id: number }>('select coalesce(max(id), 0) as id from revisions'))!.id;
 const revisionsOf = (entity: string, id: number) =>
-	db().prepare('select id, status, author_id, reason from revisions where entity = ? and entity_id = ? order by id').all(entity, id) as {
+	dbRows<{
 		id: number;
 		status: string;
 		author_id: number | null;
 		reason: string | null;
-	}[];
-const setTrusted = (actorId: number, trusted: boolean) => db().prepare('update actors set trusted = ? where id = ?').run(trusted ? 1 : 0, actorId);
+	}>('select id, status, author_id, reason from revisions where entity = ? and entity_id = ? order by id', entity, id);
+const setTrusted = (actorId: number, trusted: boolean) => dbWrite('update actors set trusted = ? where id = ?', trusted ? 1 : 0, actorId);
 
 /** The date as the public page writes « Vérifié le … ». */
 function frenchDate(iso: string): string {
@@ -105,8 +104,8 @@ function frenchDate(iso: string): string {
 const FORM_HEADERS = { Origin: BASE_URL, Accept: 'text/html' };
 
 async function coordinatorApi(playwright: PlaywrightWorkerArgs['playwright'], info: TestInfo): Promise<APIRequestContext> {
-	const userId = createUser(uniqueEmail('coordination', info), 'coordinator');
-	const cookie = sessionCookie(userId);
+	const userId = await createUser(uniqueEmail('coordination', info), 'coordinator');
+	const cookie = await sessionCookie(userId);
 	return playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { ...FORM_HEADERS, Cookie: `session=${cookie.value}` } });
 }
 
@@ -115,17 +114,16 @@ async function coordinatorApi(playwright: PlaywrightWorkerArgs['playwright'], in
  * `since`: the earliest published version's « before » is what the record looked like.
  */
 async function undoPublished(api: APIRequestContext, since: number) {
-	const rows = db()
-		.prepare(
-			"select entity, entity_id, min(id) as id from revisions where id > ? and status = 'published' and operation = 'update' group by entity, entity_id"
-		)
-		.all(since) as { entity: string; entity_id: number; id: number }[];
-	for (const row of rows) {
-		const response = await api.post(`/admin/historique/${row.entity}/${row.entity_id}?/rollback`, {
-			form: { revision: String(row.id) },
+	const published = await dbRows<{ entity: string; entity_id: number; id: number }>(
+		"select entity, entity_id, min(id) as id from revisions where id > ? and status = 'published' and operation = 'update' group by entity, entity_id",
+		since
+	);
+	for (const r of published) {
+		const response = await api.post(`/admin/historique/${r.entity}/${r.entity_id}?/rollback`, {
+			form: { revision: String(r.id) },
 			maxRedirects: 0
 		});
-		expect([200, 409], `rollback of ${row.entity} ${row.entity_id} to before version ${row.id}`).toContain(response.status());
+		expect([200, 409], `rollback of ${r.entity} ${r.entity_id} to before version ${r.id}`).toContain(response.status());
 	}
 }
 
@@ -158,11 +156,11 @@ async function clearHours(page: Page) {
 }
 
 async function expectNothingWrittenPlace(before: PlaceRow, revisions: number) {
-	const after = placeRow(before.id);
+	const after = await placeRow(before.id);
 	expect(after.version, 'version unchanged').toBe(before.version);
 	expect(after.updated_at, 'updated_at unchanged').toBe(before.updated_at);
 	expect(after).toEqual(before);
-	expect(revisionsOf('place', before.id), 'no revision written').toHaveLength(revisions);
+	expect(await revisionsOf('place', before.id), 'no revision written').toHaveLength(revisions);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -175,11 +173,11 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		javaScriptEnabled,
 		playwright
 	}, info) => {
-		const actor = actorFor('moderated', info);
-		setTrusted(actor.id, false);
-		const place = placeOf(actor.id);
-		const offer = offerAt(place.id);
-		const since = lastRevisionId();
+		const actor = await actorFor('moderated', info);
+		await setTrusted(actor.id, false);
+		const place = await placeOf(actor.id);
+		const offer = await offerAt(place.id);
+		const since = await lastRevisionId();
 		const coordinator = await coordinatorApi(playwright, info);
 		const tag = randomBytes(3).toString('hex');
 		const description = `Accueil sans rendez-vous le mardi, salle du premier étage (${info.project.name} ${tag}).`;
@@ -220,7 +218,7 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await expect(p.getByRole('status').filter({ hasText: 'En clair' })).toHaveText(
 				'En clair : Lundi : 9 h – 12 h et 14 h – 17 h ; mercredi : 9 h 30 – 12 h'
 			);
-			expect(offerRow(offer.id), 'the preview writes nothing').toEqual(offer);
+			expect(await offerRow(offer.id), 'the preview writes nothing').toEqual(offer);
 			await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 			await expect(p).toHaveURL(new RegExp(`/espace/offres/${offer.id}\\?etat=propose$`));
 			await settle(p);
@@ -230,14 +228,14 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await expect(p.getByLabel('Mercredi, plage 1, début')).toHaveValue('09:30');
 
 			// Nothing public yet.
-			expect(placeRow(place.id)).toEqual(place);
-			expect(offerRow(offer.id)).toEqual(offer);
-			const placeRevision = revisionsOf('place', place.id).at(-1)!;
-			const offerRevision = revisionsOf('offer', offer.id).at(-1)!;
+			expect(await placeRow(place.id)).toEqual(place);
+			expect(await offerRow(offer.id)).toEqual(offer);
+			const placeRevision = (await revisionsOf('place', place.id)).at(-1)!;
+			const offerRevision = (await revisionsOf('offer', offer.id)).at(-1)!;
 			expect(placeRevision.status).toBe('proposed');
 			expect(offerRevision.status).toBe('proposed');
 			const proposed = JSON.parse(
-				(db().prepare('select after from revisions where id = ?').get(offerRevision.id) as { after: string }).after
+				(await dbRow<{ after: string }>('select after from revisions where id = ?', offerRevision.id))!.after
 			) as { hours: string };
 			expect(proposed.hours).toBe('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; PH off');
 			await open(page, `/lieux/${place.id}`);
@@ -250,9 +248,9 @@ test.describe('modifier sa fiche depuis /espace', () => {
 				expect(response.status()).toBe(200);
 				expect(await response.text()).toContain('Modification acceptée et publiée.');
 			}
-			expect(offerRow(offer.id).hours).toBe('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; PH off');
-			expect(offerRow(offer.id).version).toBe(offer.version + 1);
-			expect(placeRow(place.id).description).toBe(description);
+			expect((await offerRow(offer.id)).hours).toBe('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; PH off');
+			expect((await offerRow(offer.id)).version).toBe(offer.version + 1);
+			expect((await placeRow(place.id)).description).toBe(description);
 
 			// The public page, in plain French.
 			await open(page, `/lieux/${place.id}`);
@@ -278,16 +276,16 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await undoPublished(coordinator, since);
 			await coordinator.dispose();
 		}
-		expect(placeRow(place.id).description, 'rolled back').toBe(place.description);
-		expect(offerRow(offer.id).hours).toBe(offer.hours);
+		expect((await placeRow(place.id)).description, 'rolled back').toBe(place.description);
+		expect((await offerRow(offer.id)).hours).toBe(offer.hours);
 	});
 
 	test('structure vérifiée : la modification est publiée tout de suite', async ({ page, browser, baseURL, javaScriptEnabled, playwright }, info) => {
-		const actor = actorFor('trusted', info);
-		const place = placeOf(actor.id);
-		const since = lastRevisionId();
+		const actor = await actorFor('trusted', info);
+		const place = await placeOf(actor.id);
+		const since = await lastRevisionId();
 		const coordinator = await coordinatorApi(playwright, info);
-		setTrusted(actor.id, true);
+		await setTrusted(actor.id, true);
 		const complement = `Bâtiment B, ${info.project.name} ${randomBytes(3).toString('hex')}`;
 		const member = await memberPage(browser, baseURL!, javaScriptEnabled, uniqueEmail('verifiee', info), [actor.id]);
 		try {
@@ -304,32 +302,32 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			);
 			await expect(p.getByText(/attend la validation/)).toHaveCount(0);
 
-			const now = placeRow(place.id);
+			const now = await placeRow(place.id);
 			expect(now.address_complement).toBe(complement);
 			expect(now.version).toBe(place.version + 1);
-			const revision = revisionsOf('place', place.id).at(-1)!;
+			const revision = (await revisionsOf('place', place.id)).at(-1)!;
 			expect(revision.status).toBe('published');
 			await open(page, `/lieux/${place.id}`);
 			await expect(page.locator('.address')).toContainText(complement);
 		} finally {
 			await member.context.close();
-			setTrusted(actor.id, false);
+			await setTrusted(actor.id, false);
 			await undoPublished(coordinator, since);
 			await coordinator.dispose();
 		}
-		expect(placeRow(place.id).address_complement).toBe(place.address_complement);
+		expect((await placeRow(place.id)).address_complement).toBe(place.address_complement);
 	});
 
 	test('une saisie fausse : erreurs en français à côté des champs, saisie gardée, rien d’écrit', async ({ page, context, consoleErrors }, info) => {
 		// Without JavaScript the refused form comes back as a 400 page; the structure form never uses fetch.
 		consoleErrors.allow(/status of 400/);
-		const actor = actorFor('invalid', info);
-		const place = placeOf(actor.id);
-		const offer = offerAt(place.id);
-		const actorBefore = actorRow(actor.id);
-		const placeRevisions = revisionsOf('place', place.id).length;
-		const offerRevisions = revisionsOf('offer', offer.id).length;
-		const actorRevisions = revisionsOf('actor', actor.id).length;
+		const actor = await actorFor('invalid', info);
+		const place = await placeOf(actor.id);
+		const offer = await offerAt(place.id);
+		const actorBefore = await actorRow(actor.id);
+		const placeRevisions = (await revisionsOf('place', place.id)).length;
+		const offerRevisions = (await revisionsOf('offer', offer.id)).length;
+		const actorRevisions = (await revisionsOf('actor', actor.id)).length;
 		await signInAs(context, uniqueEmail('fautes', info), 'member', [actor.id]);
 
 		// The place.
@@ -379,8 +377,8 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		const booking = page.getByLabel('Lien de prise de rendez-vous (facultatif)');
 		await expect(booking).toHaveValue('rendez-vous chez nous');
 		await expect(booking).toHaveAccessibleDescription(/Lien de rendez-vous invalide : il commence par https:\/\/ ou http:\/\//);
-		expect(offerRow(offer.id), 'offer unchanged').toEqual(offer);
-		expect(revisionsOf('offer', offer.id)).toHaveLength(offerRevisions);
+		expect(await offerRow(offer.id), 'offer unchanged').toEqual(offer);
+		expect(await revisionsOf('offer', offer.id)).toHaveLength(offerRevisions);
 
 		// The structure.
 		await open(page, `/espace/structures/${actor.id}`);
@@ -393,8 +391,8 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		await expect(page.getByLabel('E-mail de contact')).toHaveAccessibleDescription(
 			/Adresse e-mail invalide \(exemple : contact@association-roubaix\.fr\)\./
 		);
-		expect(actorRow(actor.id)).toEqual(actorBefore);
-		expect(revisionsOf('actor', actor.id)).toHaveLength(actorRevisions);
+		expect(await actorRow(actor.id)).toEqual(actorBefore);
+		expect(await revisionsOf('actor', actor.id)).toHaveLength(actorRevisions);
 		await expectNothingWrittenPlace(place, placeRevisions);
 	});
 
@@ -404,11 +402,11 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		javaScriptEnabled,
 		playwright
 	}, info) => {
-		const actor = actorFor('conflict', info);
-		const place = placeOf(actor.id);
-		const since = lastRevisionId();
+		const actor = await actorFor('conflict', info);
+		const place = await placeOf(actor.id);
+		const since = await lastRevisionId();
 		const coordinator = await coordinatorApi(playwright, info);
-		setTrusted(actor.id, true);
+		await setTrusted(actor.id, true);
 		const tag = `${info.project.name} ${randomBytes(3).toString('hex')}`;
 		const first = await memberPage(browser, baseURL!, javaScriptEnabled, uniqueEmail('premiere', info), [actor.id]);
 		const second = await memberPage(browser, baseURL!, javaScriptEnabled, uniqueEmail('seconde', info), [actor.id]);
@@ -424,7 +422,7 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await first.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 			await expect(first.page).toHaveURL(/\?etat=publie$/);
 			await settle(first.page);
-			const afterFirst = placeRow(place.id);
+			const afterFirst = await placeRow(place.id);
 			expect(afterFirst.description).toBe(`Première version ${tag}`);
 			expect(afterFirst.version).toBe(place.version + 1);
 
@@ -445,9 +443,9 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await box.getByText('Ce que vous aviez saisi').click();
 			await expect(box.locator('dl')).toContainText(`Seconde version ${tag}`);
 			await expect(box.locator('dl')).toContainText(`Porte 2 ${tag}`);
-			const now = placeRow(place.id);
+			const now = await placeRow(place.id);
 			expect(now, 'the first person’s values are kept, nothing of the second written').toEqual(afterFirst);
-			expect(revisionsOf('place', place.id).filter((r) => r.id > since)).toHaveLength(1);
+			expect((await revisionsOf('place', place.id)).filter((r) => r.id > since)).toHaveLength(1);
 
 			// As the notice says, the form now starts from the current record: redoing the change on it works.
 			await expect(second.page.getByLabel('Présentation')).toHaveValue(`Première version ${tag}`);
@@ -456,13 +454,13 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await second.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 			await expect(second.page).toHaveURL(/\?etat=publie$/);
 			await settle(second.page);
-			expect(placeRow(place.id).description).toBe(`Première version ${tag}, complétée`);
-			expect(placeRow(place.id).version).toBe(afterFirst.version + 1);
+			expect((await placeRow(place.id)).description).toBe(`Première version ${tag}, complétée`);
+			expect((await placeRow(place.id)).version).toBe(afterFirst.version + 1);
 			expect(consoleErrors).toEqual([]);
 		} finally {
 			await first.context.close();
 			await second.context.close();
-			setTrusted(actor.id, false);
+			await setTrusted(actor.id, false);
 			await undoPublished(coordinator, since);
 			await coordinator.dispose();
 		}
@@ -470,16 +468,18 @@ test.describe('modifier sa fiche depuis /espace', () => {
 
 	test('un membre propose un nouveau lieu, puis une nouvelle offre dans ce lieu', async ({ page, context, consoleErrors }, info) => {
 		consoleErrors.allow(/status of 404/);
-		const actor = actorFor('create', info);
-		setTrusted(actor.id, false);
-		const place = placeOf(actor.id);
-		const since = lastRevisionId();
+		const actor = await actorFor('create', info);
+		await setTrusted(actor.id, false);
+		const place = await placeOf(actor.id);
+		const since = await lastRevisionId();
 		const tag = `${info.project.name} ${randomBytes(3).toString('hex')}`;
 		await signInAs(context, uniqueEmail('nouveau', info), 'member', [actor.id]);
 		const creations = () =>
-			db()
-				.prepare("select entity, status, after from revisions where id > ? and actor_id = ? and operation = 'create' order by id")
-				.all(since, actor.id) as { entity: string; status: string; after: string }[];
+			dbRows<{ entity: string; status: string; after: string }>(
+				"select entity, status, after from revisions where id > ? and actor_id = ? and operation = 'create' order by id",
+				since,
+				actor.id
+			);
 
 		await open(page, `/espace/structures/${actor.id}`);
 		await page.getByRole('link', { name: 'Ajouter un lieu' }).click();
@@ -494,8 +494,8 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		await expect(page).toHaveURL(new RegExp(`/espace/structures/${actor.id}\\?etat=propose$`));
 		await settle(page);
 		await expect(page.getByRole('status').filter({ hasText: 'envoyée à la coordination' })).toBeVisible();
-		expect(creations().map((r) => [r.entity, r.status])).toEqual([['place', 'proposed']]);
-		expect(JSON.parse(creations()[0]!.after)).toMatchObject({ name: `Antenne du quartier ${tag}`, postal_code: '59100', lat: 50.687, lon: 3.164 });
+		expect((await creations()).map((r) => [r.entity, r.status])).toEqual([['place', 'proposed']]);
+		expect(JSON.parse((await creations())[0]!.after)).toMatchObject({ name: `Antenne du quartier ${tag}`, postal_code: '59100', lat: 50.687, lon: 3.164 });
 
 		await open(page, `/espace/structures/${actor.id}`);
 		await page
@@ -512,11 +512,11 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		await page.getByRole('button', { name: 'Proposer cette offre' }).click();
 		await expect(page).toHaveURL(new RegExp(`/espace/structures/${actor.id}\\?etat=propose$`));
 		await settle(page);
-		expect(creations().map((r) => [r.entity, r.status])).toEqual([
+		expect((await creations()).map((r) => [r.entity, r.status])).toEqual([
 			['place', 'proposed'],
 			['offer', 'proposed']
 		]);
-		expect(JSON.parse(creations()[1]!.after)).toMatchObject({ place_id: place.id, level: 'learn', hours: 'Fr 14:00-16:30' });
+		expect(JSON.parse((await creations())[1]!.after)).toMatchObject({ place_id: place.id, level: 'learn', hours: 'Fr 14:00-16:30' });
 	});
 
 	test('du texte hostile reste du texte : fiche publique, formulaire, modération, journal', async ({
@@ -531,11 +531,11 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		if (!javaScriptEnabled) consoleErrors.allow(/status of 400/);
 		const A = '<script>alert(1)</script>';
 		const B = '"><img src=x onerror=alert(1)>';
-		const actor = actorFor('hostile', info);
-		setTrusted(actor.id, false);
-		const place = placeOf(actor.id);
-		const offer = offerAt(place.id);
-		const since = lastRevisionId();
+		const actor = await actorFor('hostile', info);
+		await setTrusted(actor.id, false);
+		const place = await placeOf(actor.id);
+		const offer = await offerAt(place.id);
+		const since = await lastRevisionId();
 		const tag = `${info.project.name}-${randomBytes(3).toString('hex')}`;
 		const api = await coordinatorApi(playwright, info);
 		const dialogs: string[] = [];
@@ -640,9 +640,11 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await noInjectedMarkup(p, '/espace');
 
 			// Moderation: the queue, each diff, then approval.
-			const revisions = db()
-				.prepare("select id, entity from revisions where id > ? and status = 'proposed' and actor_id = ? order by id")
-				.all(since, actor.id) as { id: number; entity: string }[];
+			const revisions = await dbRows<{ id: number; entity: string }>(
+				"select id, entity from revisions where id > ? and status = 'proposed' and actor_id = ? order by id",
+				since,
+				actor.id
+			);
 			expect(revisions.map((r) => r.entity)).toEqual(['actor', 'place', 'offer']);
 			await open(page, '/admin/revisions');
 			await expect(page.getByRole('link', { name: `lieu « ${names.place} »` })).toBeVisible();
@@ -685,24 +687,24 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await open(page, '/admin/courriels');
 			await expect(page.getByText(`Modification publiée : lieu « ${names.place} »`).first()).toBeVisible();
 			await noInjectedMarkup(page, '/admin/courriels');
-			expect(mailsTo(coordinatorEmail).some((m) => m.subject.includes(names.place))).toBe(true);
+			expect((await mailsTo(coordinatorEmail)).some((m) => m.subject.includes(names.place))).toBe(true);
 			expect(dialogs, 'no dialog ever opened').toEqual([]);
 		} finally {
 			await member.context.close();
 			await undoPublished(api, since);
 			await api.dispose();
 		}
-		expect(actorRow(actor.id).name).toBe(actor.name);
-		expect(placeRow(place.id).name).toBe(place.name);
-		expect(offerRow(offer.id).status).toBe(offer.status);
+		expect((await actorRow(actor.id)).name).toBe(actor.name);
+		expect((await placeRow(place.id)).name).toBe(place.name);
+		expect((await offerRow(offer.id)).status).toBe(offer.status);
 	});
 });
 
 test.describe('signaler, demander, confirmer', () => {
 	test('« Signaler une erreur » arrive dans /admin/signalements', async ({ page, browser, baseURL, consoleErrors, javaScriptEnabled }, info) => {
 		consoleErrors.allow(/status of 400/);
-		const actor = actorFor('report', info);
-		const place = placeOf(actor.id);
+		const actor = await actorFor('report', info);
+		const place = await placeOf(actor.id);
 		const message = `Le samedi c’est fermé depuis septembre (${info.project.name} ${randomBytes(3).toString('hex')}).`;
 		await open(page, `/lieux/${place.id}`);
 		await page.getByRole('link', { name: 'Signaler une erreur sur ce lieu' }).click();
@@ -712,8 +714,8 @@ test.describe('signaler, demander, confirmer', () => {
 		await expect(page.getByRole('main')).toContainText(`Lieu : ${place.name}`);
 
 		// Nothing chosen: a French error, nothing stored.
-		const reports = () => db().prepare('select reason, message, status from error_reports where place_id = ? order by id').all(place.id);
-		const before = reports().length;
+		const reports = () => dbRows('select reason, message, status from error_reports where place_id = ? order by id', place.id);
+		const before = (await reports()).length;
 		await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
 		await settle(page);
 		await expect(page.getByRole('group', { name: /Qu’est-ce qui est faux/ })).toContainText('Choisissez ce qui est faux.');
@@ -721,14 +723,14 @@ test.describe('signaler, demander, confirmer', () => {
 		await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
 		await settle(page);
 		await expect(page.getByLabel('Précisions (facultatif)')).toHaveAccessibleDescription(/Dites en quelques mots ce qui est faux\./);
-		expect(reports()).toHaveLength(before);
+		expect(await reports()).toHaveLength(before);
 
 		await page.getByRole('radio', { name: 'Les horaires' }).check();
 		await page.getByLabel('Précisions (facultatif)').fill(message);
 		await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
 		await settle(page);
 		await expect(page.getByRole('status')).toContainText('Merci ! Votre signalement est transmis à la coordination');
-		expect(reports().at(-1)).toEqual({ reason: 'hours', message, status: 'open' });
+		expect((await reports()).at(-1)).toEqual({ reason: 'hours', message, status: 'open' });
 
 		const coordinator = await coordinatorPage(browser, baseURL!, javaScriptEnabled, info);
 		try {
@@ -743,8 +745,8 @@ test.describe('signaler, demander, confirmer', () => {
 
 	test('la demande de gestion d’une fiche arrive dans /admin/demandes', async ({ page, browser, baseURL, javaScriptEnabled, consoleErrors }, info) => {
 		consoleErrors.allow(/status of 400/);
-		const actor = actorFor('claim', info);
-		const place = placeOf(actor.id);
+		const actor = await actorFor('claim', info);
+		const place = await placeOf(actor.id);
 		const coordinator = await coordinatorPage(browser, baseURL!, javaScriptEnabled, info);
 		const email = uniqueEmail('demande', info);
 		const name = `Camille Martin, médiatrice ${randomBytes(2).toString('hex')}`;
@@ -760,16 +762,16 @@ test.describe('signaler, demander, confirmer', () => {
 			await settle(page);
 			await expect(page.getByLabel('Votre adresse e-mail professionnelle')).toHaveAccessibleDescription(/Adresse e-mail invalide/);
 			await expect(page.getByLabel('Votre nom et votre fonction')).toHaveValue(name);
-			expect(db().prepare('select count(*) as n from claims where email = ?').get(email)).toEqual({ n: 0 });
+			expect(await dbRow('select count(*) as n from claims where email = ?', email)).toEqual({ n: 0 });
 
 			await page.getByLabel('Votre adresse e-mail professionnelle').fill(email);
 			await page.getByLabel('Message pour la coordination (facultatif)').fill('Je m’occupe de l’accueil numérique.');
 			await page.getByRole('button', { name: 'Envoyer la demande' }).click();
 			await settle(page);
 			await expect(page.getByRole('status')).toContainText(`Votre demande pour « ${actor.name} » est envoyée à la coordination`);
-			const claim = db().prepare('select id, actor_id, name, status from claims where email = ?').get(email) as { id: number; actor_id: number; name: string; status: string };
+			const claim = (await dbRow<{ id: number; actor_id: number; name: string; status: string }>('select id, actor_id, name, status from claims where email = ?', email))!;
 			expect(claim).toMatchObject({ actor_id: actor.id, name, status: 'pending' });
-			expect(mailsTo(coordinator.email).map((m) => m.subject)).toContain(`Demande de gestion : ${actor.name}`);
+			expect((await mailsTo(coordinator.email)).map((m) => m.subject)).toContain(`Demande de gestion : ${actor.name}`);
 
 			await open(coordinator.page, '/admin/demandes');
 			const item = coordinator.page.locator(`#demande-${claim.id}`);
@@ -783,9 +785,9 @@ test.describe('signaler, demander, confirmer', () => {
 	});
 
 	test('« Mes informations sont toujours à jour » depuis /espace met à jour « Vérifié le … (par la structure) »', async ({ page, context }, info) => {
-		const actor = actorFor('confirmHere', info);
-		const place = placeOf(actor.id);
-		db().prepare("update offers set verified_at = '2021-03-01T10:00:00.000Z', verified_how = 'import' where actor_id = ?").run(actor.id);
+		const actor = await actorFor('confirmHere', info);
+		const place = await placeOf(actor.id);
+		await dbWrite("update offers set verified_at = '2021-03-01T10:00:00.000Z', verified_how = 'import' where actor_id = ?", actor.id);
 		await open(page, `/lieux/${place.id}`);
 		await expect(page.locator('.fresh')).toContainText('Vérifié le 1 mars 2021 (import de la cartographie nationale).');
 
@@ -796,7 +798,7 @@ test.describe('signaler, demander, confirmer', () => {
 		await settle(page);
 		await expect(page.getByRole('status')).toHaveText(`Merci : les informations de « ${actor.name} » sont marquées comme vérifiées aujourd’hui.`);
 
-		const offers = db().prepare('select verified_at, verified_how from offers where actor_id = ?').all(actor.id) as { verified_at: string; verified_how: string }[];
+		const offers = await dbRows<{ verified_at: string; verified_how: string }>('select verified_at, verified_how from offers where actor_id = ?', actor.id);
 		expect(offers.length).toBeGreaterThan(0);
 		for (const o of offers) {
 			expect(o.verified_how).toBe('structure');
@@ -806,18 +808,23 @@ test.describe('signaler, demander, confirmer', () => {
 		await open(page, `/lieux/${place.id}`);
 		await expect(page.locator('.fresh .badge')).toHaveText('À jour');
 		await expect(page.locator('.fresh')).toContainText(`Vérifié le ${frenchDate(today)} (par la structure).`);
-		expect(db().prepare("select count(*) as n from audit_log where action = 'actor.confirmed' and entity_id = ? and user_id = ?").get(actor.id, userId)).toEqual({ n: 1 });
+		expect(await dbRow("select count(*) as n from audit_log where action = 'actor.confirmed' and entity_id = ? and user_id = ?", actor.id, userId)).toEqual({ n: 1 });
 	});
 
 	test('« Mes informations sont toujours à jour » depuis le lien d’une campagne (/confirmer/…)', async ({ page }, info) => {
-		const actor = actorFor('confirmLink', info);
-		const place = placeOf(actor.id);
-		db().prepare("update offers set verified_at = '2020-06-15T10:00:00.000Z', verified_how = 'import' where actor_id = ?").run(actor.id);
+		const actor = await actorFor('confirmLink', info);
+		const place = await placeOf(actor.id);
+		await dbWrite("update offers set verified_at = '2020-06-15T10:00:00.000Z', verified_how = 'import' where actor_id = ?", actor.id);
 		const raw = randomBytes(32).toString('base64url');
 		const now = new Date();
-		db()
-			.prepare('insert into tokens (hash, purpose, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?)')
-			.run(createHash('sha256').update(raw).digest('hex'), 'confirm', actor.id, now.toISOString(), new Date(now.getTime() + 60 * 86_400_000).toISOString());
+		await dbWrite(
+			'insert into tokens (hash, purpose, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?)',
+			createHash('sha256').update(raw).digest('hex'),
+			'confirm',
+			actor.id,
+			now.toISOString(),
+			new Date(now.getTime() + 60 * 86_400_000).toISOString()
+		);
 		await open(page, `/lieux/${place.id}`);
 		await expect(page.locator('.fresh')).toContainText('Vérifié le 15 juin 2020 (import de la cartographie nationale).');
 
@@ -830,7 +837,7 @@ test.describe('signaler, demander, confirmer', () => {
 		await expect(page.getByRole('status')).toHaveText(
 			`Merci ! Les informations de « ${actor.name} » sont marquées comme vérifiées aujourd’hui par la structure.`
 		);
-		const verified = db().prepare('select verified_at, verified_how from offers where actor_id = ? order by id').get(actor.id) as { verified_at: string; verified_how: string };
+		const verified = (await dbRow<{ verified_at: string; verified_how: string }>('select verified_at, verified_how from offers where actor_id = ? order by id', actor.id))!;
 		expect(verified.verified_how).toBe('structure');
 		await open(page, `/lieux/${place.id}`);
 		await expect(page.locator('.fresh .badge')).toHaveText('À jour');

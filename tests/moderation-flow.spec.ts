@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { actorIdByName, e2eDatabase, lastLinkTo, mailsTo, createUser, signInAs, uniqueEmail } from './accounts';
+import { actorIdByName, createUser, dbRow, dbWrite, lastLinkTo, mailsTo, signInAs, uniqueEmail } from './accounts';
 import { expect, test } from './fixtures';
 
 /** One structure per project for each test, so the js and nojs runs never meet. */
@@ -15,20 +15,17 @@ const ACTORS = {
 	campaign: { js: 'Ecole deuxième chance Grand Lille', nojs: 'LA CONDITION PUBLIQUE' }
 } as const;
 
-function actorFor(kind: keyof typeof ACTORS, info: TestInfo) {
+async function actorFor(kind: keyof typeof ACTORS, info: TestInfo) {
 	const name = ACTORS[kind][info.project.name as 'js' | 'nojs'];
-	return { id: actorIdByName(name), name };
+	return { id: await actorIdByName(name), name };
 }
 
-const db = () => e2eDatabase();
-const placeOf = (actorId: number) =>
-	db().prepare('select id, name, description, version from places where actor_id = ? order by id limit 1').get(actorId) as {
-		id: number;
-		name: string;
-		description: string | null;
-		version: number;
-	};
-const description = (placeId: number) => (db().prepare('select description from places where id = ?').get(placeId) as { description: string | null }).description;
+const placeOf = async (actorId: number) =>
+	(await dbRow<{ id: number; name: string; description: string | null; version: number }>(
+		'select id, name, description, version from places where actor_id = ? order by id limit 1',
+		actorId
+	))!;
+const description = async (placeId: number) => (await dbRow<{ description: string | null }>('select description from places where id = ?', placeId))!.description;
 
 /** With JavaScript, SvelteKit must have hydrated the page before anyone types or submits. */
 async function settle(page: Page) {
@@ -69,9 +66,9 @@ test.describe('modération', () => {
 		javaScriptEnabled
 	}, info) => {
 		test.setTimeout(120_000);
-		const actor = actorFor('flow', info);
-		db().prepare('update actors set trusted = 0 where id = ?').run(actor.id);
-		const place = placeOf(actor.id);
+		const actor = await actorFor('flow', info);
+		await dbWrite('update actors set trusted = 0 where id = ?', actor.id);
+		const place = await placeOf(actor.id);
 		const original = place.description;
 		const tag = `${info.project.name} ${randomBytes(3).toString('hex')}`;
 		const first = `Ateliers du mardi, sur inscription (${tag})`;
@@ -91,10 +88,10 @@ test.describe('modération', () => {
 		await expect(page.locator(`#structure-${actor.id}`)).toContainText(invitee);
 
 		// 2. The invitation arrives.
-		const invitation = mailsTo(invitee);
+		const invitation = await mailsTo(invitee);
 		expect(invitation.map((m) => m.subject)).toEqual([`Invitation à tenir à jour « ${actor.name} »`]);
 		expect(invitation[0]!.text).toContain('Il fonctionne une seule fois, pendant 7 jours.');
-		const link = lastLinkTo(invitee, '/connexion/lien');
+		const link = await lastLinkTo(invitee, '/connexion/lien');
 
 		const member = await newPage(browser, baseURL!, javaScriptEnabled);
 		try {
@@ -116,9 +113,9 @@ test.describe('modération', () => {
 			await m.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 			await expect(m).toHaveURL(/\?etat=propose$/);
 			await settle(m);
-			expect(description(place.id)).toBe(original);
-			const proposal1 = (db().prepare("select id from revisions where entity = 'place' and entity_id = ? and status = 'proposed' order by id desc").get(place.id) as { id: number }).id;
-			expect(mailsTo(coordinator).map((x) => x.subject)).toContain(`Modification à valider : lieu « ${place.name} »`);
+			expect(await description(place.id)).toBe(original);
+			const proposal1 = (await dbRow<{ id: number }>("select id from revisions where entity = 'place' and entity_id = ? and status = 'proposed' order by id desc", place.id))!.id;
+			expect((await mailsTo(coordinator)).map((x) => x.subject)).toContain(`Modification à valider : lieu « ${place.name} »`);
 
 			// 5. The coordinator finds it in the queue and opens the diff.
 			await open(page, '/admin/revisions');
@@ -138,11 +135,11 @@ test.describe('modération', () => {
 			await page.getByRole('button', { name: 'Refuser' }).click();
 			await expect(page.getByRole('status')).toContainText('Modification refusée. La personne qui l’a proposée reçoit la raison par e-mail.');
 			await settle(page);
-			expect(db().prepare('select status, reason from revisions where id = ?').get(proposal1)).toEqual({ status: 'refused', reason });
-			expect(description(place.id)).toBe(original);
+			expect(await dbRow('select status, reason from revisions where id = ?', proposal1)).toEqual({ status: 'refused', reason });
+			expect(await description(place.id)).toBe(original);
 
 			// 7. The member is told why.
-			const refusal = mailsTo(invitee).at(-1)!;
+			const refusal = (await mailsTo(invitee)).at(-1)!;
 			expect(refusal.subject).toBe(`Modification refusée : lieu « ${place.name} »`);
 			expect(refusal.text).toContain(`Motif : ${reason}`);
 			await open(m, '/espace');
@@ -155,7 +152,7 @@ test.describe('modération', () => {
 			await m.getByLabel('Présentation').fill(second);
 			await m.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 			await expect(m).toHaveURL(/\?etat=propose$/);
-			const proposal2 = (db().prepare("select id from revisions where entity = 'place' and entity_id = ? and status = 'proposed' order by id desc").get(place.id) as { id: number }).id;
+			const proposal2 = (await dbRow<{ id: number }>("select id from revisions where entity = 'place' and entity_id = ? and status = 'proposed' order by id desc", place.id))!.id;
 			expect(proposal2).toBeGreaterThan(proposal1);
 
 			// 9. The coordinator approves it.
@@ -164,8 +161,8 @@ test.describe('modération', () => {
 			await page.getByRole('button', { name: 'Accepter et publier' }).click();
 			await expect(page.getByRole('status')).toContainText('Modification acceptée et publiée.');
 			await settle(page);
-			expect(description(place.id)).toBe(second);
-			expect(mailsTo(invitee).at(-1)!.subject).toBe(`Modification publiée : lieu « ${place.name} »`);
+			expect(await description(place.id)).toBe(second);
+			expect((await mailsTo(invitee)).at(-1)!.subject).toBe(`Modification publiée : lieu « ${place.name} »`);
 
 			// 10. The public page shows it.
 			await open(m, `/lieux/${place.id}`);
@@ -180,7 +177,7 @@ test.describe('modération', () => {
 			await version.getByRole('button', { name: `Revenir à l’état d’avant cette version (n° ${proposal2})` }).click();
 			await expect(page.getByRole('status')).toContainText(`La fiche est revenue à son état d’avant la version n° ${proposal2}.`);
 			await settle(page);
-			expect(description(place.id)).toBe(original);
+			expect(await description(place.id)).toBe(original);
 
 			// 12. The public page shows the old text again.
 			await open(m, `/lieux/${place.id}`);
@@ -209,12 +206,12 @@ test.describe('modération', () => {
 	});
 
 	test('campagne de vérification : lancée, reçue par e-mail, confirmée, suivie', async ({ page, context, browser, baseURL, javaScriptEnabled }, info) => {
-		const actor = actorFor('campaign', info);
-		const place = placeOf(actor.id);
+		const actor = await actorFor('campaign', info);
+		const place = await placeOf(actor.id);
 		const memberEmail = uniqueEmail('campagne', info);
-		createUser(memberEmail, 'member', [actor.id]);
+		await createUser(memberEmail, 'member', [actor.id]);
 		// Not verified for years: the campaign is for it.
-		db().prepare("update offers set verified_at = '2020-02-03T10:00:00.000Z', verified_how = 'import' where actor_id = ?").run(actor.id);
+		await dbWrite("update offers set verified_at = '2020-02-03T10:00:00.000Z', verified_how = 'import' where actor_id = ?", actor.id);
 		const coordinator = uniqueEmail('coordination', info);
 		await signInAs(context, coordinator, 'coordinator');
 
@@ -235,11 +232,11 @@ test.describe('modération', () => {
 		await expect(row).toContainText(/envoyé le/);
 
 		// The member gets the mail, with its two links.
-		const mail = mailsTo(memberEmail).at(-1)!;
+		const mail = (await mailsTo(memberEmail)).at(-1)!;
 		expect(mail.subject).toBe('Vos informations sur la carte de l’inclusion numérique sont-elles à jour ?');
 		expect(mail.text).toContain(`« ${actor.name} »`);
 		expect(mail.text).toContain(`/espace/structures/${actor.id}`);
-		const confirm = lastLinkTo(memberEmail, '/confirmer/');
+		const confirm = await lastLinkTo(memberEmail, '/confirmer/');
 
 		const member = await newPage(browser, baseURL!, javaScriptEnabled);
 		try {
@@ -255,16 +252,16 @@ test.describe('modération', () => {
 		await open(page, `/admin/campagnes/${campaignId}`);
 		await expect(row).toContainText(/confirmé le/);
 		await expect(row).not.toContainText('pas encore');
-		const recipients = db().prepare('select confirmed_at from campaign_recipients where campaign_id = ? and actor_id = ?').get(campaignId, actor.id) as { confirmed_at: string | null };
+		const recipients = (await dbRow<{ confirmed_at: string | null }>('select confirmed_at from campaign_recipients where campaign_id = ? and actor_id = ?', campaignId, actor.id))!;
 		expect(recipients.confirmed_at).not.toBeNull();
-		const confirmed = (db().prepare('select count(*) as n from campaign_recipients where campaign_id = ? and confirmed_at is not null').get(campaignId) as { n: number }).n;
+		const confirmed = (await dbRow<{ n: number }>('select count(*) as n from campaign_recipients where campaign_id = ? and confirmed_at is not null', campaignId))!.n;
 		await open(page, '/admin/campagnes');
 		const campaignRow = page.getByRole('row').filter({ has: page.locator(`a[href="/admin/campagnes/${campaignId}"]`) });
 		await expect(campaignRow.getByRole('cell').nth(4)).toHaveText(String(confirmed));
 		expect(confirmed).toBeGreaterThanOrEqual(1);
 
 		// The public page says who verified it, and when.
-		const verified = (db().prepare('select verified_at from offers where actor_id = ? order by id limit 1').get(actor.id) as { verified_at: string }).verified_at;
+		const verified = (await dbRow<{ verified_at: string }>('select verified_at from offers where actor_id = ? order by id limit 1', actor.id))!.verified_at;
 		await open(page, `/lieux/${place.id}`);
 		await expect(page.locator('.fresh')).toContainText(`Vérifié le ${frenchDate(verified)} (par la structure).`);
 

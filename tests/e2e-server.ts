@@ -1,0 +1,53 @@
+/**
+ * What the two Playwright configs share: the test server's command and environment, and the
+ * Chromium they drive. The server runs on the SQLite file reports/e2e.sqlite (tests/accounts.ts
+ * writes into the same one), or on the PostgreSQL database named by E2E_DATABASE_URL: the caller
+ * creates it empty, the server's first start migrates and seeds it.
+ */
+import type { PlaywrightTestConfig } from '@playwright/test';
+
+/** E2E_PORT lets two runs (a fresh-clone CI and a working copy) share one machine. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || null;
+
+type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], { command: string }>>;
+
+/** One `node build` on `port`, on the test database. */
+export function webServer(port: number): WebServer {
+	const env: Record<string, string> = {
+		// As scripts/start.js sets it: without it adapter-node assumes https, so SvelteKit refuses
+		// every form POST as cross-site, marks the session cookie Secure and writes https links in mails.
+		ORIGIN: `http://127.0.0.1:${port}`,
+		// Every test asks for sign-in links from the same address.
+		IP_RATE_FACTOR: '50',
+		PORT: String(port),
+		HOST: '127.0.0.1'
+	};
+	let command = 'node build';
+	if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
+	else {
+		// Its own fresh file each run: the first start seeds it with the real data. DATABASE_URL is
+		// emptied so a URL left in the caller's shell cannot send the tests' writes to a real server.
+		command = 'rm -f reports/e2e.sqlite* && node build';
+		env.DATABASE_PATH = 'reports/e2e.sqlite';
+		env.DATABASE_URL = '';
+	}
+	return { command, env, url: `http://127.0.0.1:${port}/api/v1/areas.geojson`, reuseExistingServer: false, timeout: 60_000 };
+}
+
+export const chromiumLaunchOptions = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic',
+		'--disable-dev-shm-usage',
+		'--disable-gpu',
+		'--use-angle=swiftshader',
+		'--enable-unsafe-swiftshader'
+	]
+};
