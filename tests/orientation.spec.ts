@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
-import Database from 'better-sqlite3';
+import { dbRows } from './accounts';
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { opensWithinWindow } from '../src/lib/domain/hours';
 import { LEVEL_INFO, type Level } from '../src/lib/domain/levels';
@@ -733,13 +733,8 @@ interface OrientationRow {
 	within_15_min: number;
 }
 
-function orientationRows(needs: string[]): OrientationRow[] {
-	const db = new Database('reports/e2e.sqlite', { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare('SELECT * FROM orientations WHERE needs = ?').all(JSON.stringify(needs)) as OrientationRow[];
-	} finally {
-		db.close();
-	}
+function orientationRows(needs: string[]): Promise<OrientationRow[]> {
+	return dbRows<OrientationRow>('SELECT * FROM orientations WHERE needs = ?', JSON.stringify(needs));
 }
 
 test.describe('orienter : demande enregistrée', () => {
@@ -754,14 +749,14 @@ test.describe('orienter : demande enregistrée', () => {
 		const iris = (await irisAreas(request)).find((a) => booleanPointInPolygon([verdun.lon, verdun.lat], a.geometry));
 		expect(iris, 'the IRIS of the avenue de Verdun').toBeDefined();
 		const levels = levelsFor('un-peu', [need]);
-		expect(orientationRows([need])).toEqual([]);
+		expect(await orientationRows([need])).toEqual([]);
 
 		const results = `/orienter?etape=5&besoin=${need}&autonomie=un-peu&voie=${encodeURIComponent('Avenue de Verdun')}&gratuit=1&marche=20`;
 		const constraints = results.replace('etape=5', 'etape=4');
 		// A shared link to the results shows them and records nothing: `load` only reads.
 		await page.goto(results);
 		await expect(resultsSection(page)).toBeVisible();
-		expect(orientationRows([need]), 'opening the results’ address records nothing').toEqual([]);
+		expect(await orientationRows([need]), 'opening the results’ address records nothing').toEqual([]);
 
 		// The last step's button records the orientation, then shows the results at that same address:
 		// a plain form post without JavaScript, SvelteKit's `enhance` (a fetch) with it.
@@ -775,7 +770,7 @@ test.describe('orienter : demande enregistrée', () => {
 		await worker.results();
 		expect(new URL(page.url()).searchParams.toString(), 'the results’ shareable address').toBe(new URL(results, page.url()).searchParams.toString());
 		const shown = (await cardsIn(mainList(page))).length;
-		expect(orientationRows([need])).toHaveLength(1);
+		expect(await orientationRows([need])).toHaveLength(1);
 
 		// Reloading the results records nothing; the same answers sent again soon after are the same orientation.
 		await page.reload();
@@ -783,7 +778,7 @@ test.describe('orienter : demande enregistrée', () => {
 		await expect(resultsSection(page)).toBeVisible();
 		await worker.open(constraints);
 		await worker.results();
-		const rows = orientationRows([need]);
+		const rows = await orientationRows([need]);
 		expect(rows, 'one row for the same orientation sent twice and reloaded').toHaveLength(1);
 		expect(posts).toEqual(javaScriptEnabled ? ['enhance', 'enhance'] : ['form', 'form']);
 		const row = rows[0]!;
@@ -801,7 +796,7 @@ test.describe('orienter : demande enregistrée', () => {
 
 		// Steps before the results record nothing.
 		await page.goto(constraints);
-		expect(orientationRows([need])).toHaveLength(1);
+		expect(await orientationRows([need])).toHaveLength(1);
 	});
 });
 

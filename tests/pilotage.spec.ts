@@ -11,7 +11,7 @@ import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import distance from '@turf/distance';
-import Database from 'better-sqlite3';
+import { dbRows } from './accounts';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { analyzablePage, expectNoAxeViolations } from './axe';
 import { apiOffers, expect, hydrated, test, LEVEL_KEYS } from './fixtures';
@@ -130,26 +130,18 @@ async function parseCsv(request: APIRequestContext): Promise<{ raw: string; rows
  * The directory as stored in the test server's database (playwright.config.ts), read only: every
  * row of the places and offers tables, so any write a simulation made would show.
  */
-function directoryRows(): { places: number; offers: number; digest: string } {
-	const db = new Database('reports/e2e.sqlite', { readonly: true, fileMustExist: true });
-	try {
-		const places = db.prepare('select * from places order by id').all();
-		const offers = db.prepare('select * from offers order by id').all();
-		return { places: places.length, offers: offers.length, digest: createHash('sha256').update(JSON.stringify([places, offers])).digest('hex') };
-	} finally {
-		db.close();
-	}
+async function directoryRows(): Promise<{ places: number; offers: number; digest: string }> {
+	const places = await dbRows('select * from places order by id');
+	const offers = await dbRows('select * from offers order by id');
+	return { places: places.length, offers: offers.length, digest: createHash('sha256').update(JSON.stringify([places, offers])).digest('hex') };
 }
 
-function orientationCounts(irisCode: string): { total: number; unmet: number } {
-	const db = new Database('reports/e2e.sqlite', { readonly: true, fileMustExist: true });
-	try {
-		return db
-			.prepare('select count(*) as total, coalesce(sum(case when within_15_min < 3 then 1 else 0 end), 0) as unmet from orientations where iris_code = ?')
-			.get(irisCode) as { total: number; unmet: number };
-	} finally {
-		db.close();
-	}
+async function orientationCounts(irisCode: string): Promise<{ total: number; unmet: number }> {
+	const [row] = await dbRows<{ total: number; unmet: number }>(
+		'select count(*) as total, coalesce(sum(case when within_15_min < 3 then 1 else 0 end), 0) as unmet from orientations where iris_code = ?',
+		irisCode
+	);
+	return { total: Number(row!.total), unmet: Number(row!.unmet) };
 }
 
 async function expectPageBasics(page: Page, title: RegExp) {
@@ -413,7 +405,7 @@ test.describe('pilotage : et si…', () => {
 		const { uncovered } = await level4Facts(request);
 		const iris = uncovered[0]!;
 		const [lon, lat] = pointIn(iris);
-		const before = directoryRows();
+		const before = await directoryRows();
 		const apiBefore = (await apiOffers(request)).total;
 
 		await page.goto('/pilotage');
@@ -442,7 +434,7 @@ test.describe('pilotage : et si…', () => {
 		await audit(page, browser, baseURL, javaScriptEnabled);
 
 		// Nothing was written: same rows in the database, same offers in the API and on /pilotage.
-		expect(directoryRows()).toEqual(before);
+		expect(await directoryRows()).toEqual(before);
 		expect((await apiOffers(request)).total).toBe(apiBefore);
 		await page.goto('/pilotage');
 		await expect(cell(page, 'table-comparaison-iris', `iris:${iris.code}`, 'c15-4')).toHaveText(/^0\s%$/);
@@ -505,7 +497,7 @@ test.describe('pilotage : demande non satisfaite', () => {
 		await page.goto(`/orienter?besoin=demarches&autonomie=pas-seul&territoire=${iris.code}&etape=4`);
 		await page.locator('section.question').getByRole('button', { name: 'Voir les lieux', exact: true }).click();
 		await expect(page.locator('#titre-etape')).toContainText('5.');
-		const expected = orientationCounts(iris.code);
+		const expected = await orientationCounts(iris.code);
 		expect(expected.total, 'orientations recorded for the IRIS').toBeGreaterThan(0);
 
 		await page.goto('/pilotage');
