@@ -5,13 +5,8 @@ import { z } from 'zod';
  * text cut to a ceiling before any work, French messages keyed by field name.
  */
 
-const ID_PATTERN = /^[1-9][0-9]{0,14}$/;
-
 /** A database id, or null for anything else ("12abc", "-1", "1e3", " 7", a file…). */
-export function parseId(value: unknown): number | null {
-	if (typeof value !== 'string' || !ID_PATTERN.test(value)) return null;
-	return Number(value);
-}
+export { parseId } from '$lib/domain/ids';
 
 /** A body SvelteKit lets through but cannot parse (a broken multipart) must not become a 500. */
 export async function readForm(request: Request): Promise<FormData | null> {

@@ -1,3 +1,4 @@
+import { parseId } from '$lib/domain/ids';
 import { z } from 'zod';
 import { isValidHours } from '$lib/domain/hours';
 import { LEVELS } from '$lib/domain/levels';
@@ -441,8 +442,8 @@ const placeIdField = z
 	.transform(cleanLine)
 	.transform((text, ctx): number | null => {
 		if (text === '') return null;
-		const id = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
-		if (!Number.isSafeInteger(id) || id <= 0) {
+		const id = parseId(text);
+		if (id === null) {
 			ctx.addIssue({ code: 'custom', message: MSG.placeId });
 			return null;
 		}
