@@ -5,8 +5,10 @@ import { database } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/seed';
 
 export const init: ServerInit = async () => {
-	// First start creates, migrates and seeds the embedded database; later starts only migrate.
-	await prepareDatabase(database().db, config.seedDir, (line) => console.log(line));
+	// First start creates, migrates and seeds the database; later starts only migrate. Instances
+	// starting together on one PostgreSQL database take turns.
+	const connection = database();
+	await connection.exclusive(() => prepareDatabase(connection.db, config.seedDir, (line) => console.log(line)));
 };
 
 /** Pages that show one person's data: never stored by a shared cache or the browser's history. */

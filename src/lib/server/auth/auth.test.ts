@@ -1,7 +1,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
-import { actorIdByName, allRows, createUser, seededDatabase } from '../testing/database';
+import { actorIdByName, allRows, createUser,
+	run, seededDatabase } from '../testing/database';
 import { allowAttempt, RATE_RULES } from './rate-limit';
 import { endSession, SESSION_COOKIE, sessionUser, startSession } from './sessions';
 import { checkToken, consumeToken, issueToken } from './tokens';
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 describe('one-time links', () => {
 	async function member() {
-		return createUser(conn, 'benevole@parkour59.fr', 'member', [actorIdByName(conn, 'PARKOUR 59')]);
+		return createUser(conn, 'benevole@parkour59.fr', 'member', [(await actorIdByName(conn, 'PARKOUR 59'))]);
 	}
 
 	it('a fresh sign-in link is valid once, and says who it signs in', async () => {
@@ -103,12 +104,12 @@ describe('one-time links', () => {
 			await issueToken(conn.db, 'invitation', { userId: user.id }, NOW),
 			await issueToken(conn.db, 'confirm', { actorId: user.actorIds[0] }, NOW)
 		];
-		const stored = JSON.stringify(allRows(conn, 'select * from tokens'));
+		const stored = JSON.stringify(await allRows(conn, 'select * from tokens'));
 		for (const raw of raws) {
 			expect(raw).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 			expect(stored).not.toContain(raw);
 		}
-		const hashes = allRows<{ hash: string }>(conn, 'select hash from tokens').map((r) => r.hash);
+		const hashes = (await allRows<{ hash: string }>(conn, 'select hash from tokens')).map((r) => r.hash);
 		expect(hashes).toHaveLength(3);
 		for (const hash of hashes) expect(hash).toMatch(/^[0-9a-f]{64}$/);
 	});
@@ -127,7 +128,7 @@ function cookieJar() {
 
 describe('sessions', () => {
 	it('a started session signs the person in, with the structures they manage, for 7 days', async () => {
-		const actorId = actorIdByName(conn, 'CCAS de Roubaix');
+		const actorId = await actorIdByName(conn, 'CCAS de Roubaix');
 		const user = await createUser(conn, 'agent@ccas-roubaix.fr', 'member', [actorId]);
 		const { jar, cookies } = cookieJar();
 		await startSession(conn.db, cookies, user.id, true, NOW);
@@ -142,8 +143,8 @@ describe('sessions', () => {
 		});
 		expect(await sessionUser(conn.db, cookie!.value, after(7 * DAY + SECOND))).toBeNull();
 		// The cookie value is not in the database either.
-		expect(JSON.stringify(allRows(conn, 'select * from sessions'))).not.toContain(cookie!.value);
-		expect(allRows(conn, 'select last_sign_in_at from users where id = ?', user.id)).toEqual([
+		expect(JSON.stringify(await allRows(conn, 'select * from sessions'))).not.toContain(cookie!.value);
+		expect(await allRows(conn, 'select last_sign_in_at from users where id = ?', user.id)).toEqual([
 			{ last_sign_in_at: NOW.toISOString() }
 		]);
 	});
@@ -171,7 +172,7 @@ describe('sessions', () => {
 		await startSession(conn.db, cookies, user.id, true, NOW);
 		const raw = jar.get(SESSION_COOKIE)!.value;
 		expect(await sessionUser(conn.db, raw, after(MINUTE))).not.toBeNull();
-		conn.sqlite.prepare('update users set disabled_at = ? where id = ?').run(after(2 * MINUTE).toISOString(), user.id);
+		await run(conn, 'update users set disabled_at = ? where id = ?', after(2 * MINUTE).toISOString(), user.id);
 		expect(await sessionUser(conn.db, raw, after(3 * MINUTE))).toBeNull();
 	});
 });
@@ -188,8 +189,8 @@ describe('accounts', () => {
 	});
 
 	it('a member edits only their structures; a coordinator edits every one', async () => {
-		const ccas = actorIdByName(conn, 'CCAS de Roubaix');
-		const caf = actorIdByName(conn, 'Caf du Nord');
+		const ccas = await actorIdByName(conn, 'CCAS de Roubaix');
+		const caf = await actorIdByName(conn, 'Caf du Nord');
 		const member = await createUser(conn, 'agent@ccas-roubaix.fr', 'member', [ccas]);
 		const coordinator = await createUser(conn, 'coordination@ville-roubaix.fr', 'coordinator');
 		expect(canEditActor(member, ccas)).toBe(true);
@@ -202,7 +203,7 @@ describe('accounts', () => {
 		await createUser(conn, 'coordination@ville-roubaix.fr', 'coordinator');
 		const former = await createUser(conn, 'ancienne@ville-roubaix.fr', 'coordinator');
 		await createUser(conn, 'agent@ccas-roubaix.fr', 'member');
-		conn.sqlite.prepare('update users set disabled_at = ? where id = ?').run(NOW.toISOString(), former.id);
+		await run(conn, 'update users set disabled_at = ? where id = ?', NOW.toISOString(), former.id);
 		expect(await coordinatorEmails(conn.db)).toEqual(['coordination@ville-roubaix.fr']);
 	});
 });
@@ -235,7 +236,7 @@ describe('rate limit on sign-in links', () => {
 	it('stores only hashes: the table is not a list of who asked', async () => {
 		await allowAttempt(conn.db, key, rule, NOW);
 		await allowAttempt(conn.db, 'ip:192.0.2.10', RATE_RULES.linkPerIp, NOW);
-		const keys = allRows<{ key: string }>(conn, 'select key from rate_events').map((r) => r.key);
+		const keys = (await allRows<{ key: string }>(conn, 'select key from rate_events')).map((r) => r.key);
 		expect(keys).toHaveLength(2);
 		for (const stored of keys) expect(stored).toMatch(/^[0-9a-f]{64}$/);
 		expect(JSON.stringify(keys)).not.toMatch(/ccas-roubaix|192\.0\.2/);

@@ -16,6 +16,11 @@ export interface Connection {
 	name: string;
 	/** SQLite only: the raw handle, for the online backup. Null on PostgreSQL. */
 	sqlite: Database.Database | null;
+	/**
+	 * Runs `task` while no other process runs one on this database: two instances starting on an
+	 * empty PostgreSQL database must not both seed it. (One process owns a SQLite file.)
+	 */
+	exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
 
 export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
@@ -39,7 +44,7 @@ function openSqlite(path: string): Connection {
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-	return { db, engine: 'sqlite', name: path, sqlite };
+	return { db, engine: 'sqlite', name: path, sqlite, exclusive: (task) => task() };
 }
 
 function openPostgres(url: string): Connection {
@@ -47,7 +52,23 @@ function openPostgres(url: string): Connection {
 	// An idle client that loses its server (a restart, a failover) must not crash the process.
 	pool.on('error', (error) => console.error(`PostgreSQL : connexion perdue (${error.message})`));
 	const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-	return { db, engine: 'postgres', name: redactedUrl(url), sqlite: null };
+	return { db, engine: 'postgres', name: redactedUrl(url), sqlite: null, exclusive: (task) => withAdvisoryLock(url, task) };
+}
+
+/** An arbitrary constant: the key of the session-level lock taken around the first start. */
+const STARTUP_LOCK = 5_951_200;
+
+async function withAdvisoryLock<T>(url: string, task: () => Promise<T>): Promise<T> {
+	// Its own client, outside the pool: the lock lives as long as this session, whatever the task does.
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+		return await task();
+	} finally {
+		await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
+		await client.end();
+	}
 }
 
 function redactedUrl(url: string): string {

@@ -32,8 +32,8 @@ export interface EditedDirectory {
 	localOffer: number;
 }
 
-const offerIdsOf = (conn: Connection, placeId: number) =>
-	allRows<{ id: number }>(conn, 'select id from offers where place_id = ? order by id', placeId).map((r) => r.id);
+const offerIdsOf = async (conn: Connection, placeId: number) =>
+	(await allRows<{ id: number }>(conn, 'select id from offers where place_id = ? order by id', placeId)).map((r) => r.id);
 
 function published(result: Awaited<ReturnType<typeof submitChange>>): number {
 	if (result.kind !== 'published') throw new Error(`expected a published change, got ${result.kind}`);
@@ -60,9 +60,9 @@ export async function editedDirectory(): Promise<EditedDirectory> {
 		return published(await submitChange(conn.db, { entity: 'offer', entityId: null, actorId, baseVersion: null, after: snapshot }, as));
 	}
 
-	const ccasPlace = placeIdByName(conn, 'CCAS de Roubaix');
+	const ccasPlace = await placeIdByName(conn, 'CCAS de Roubaix');
 	const ccas = await readPlace(conn.db, ccasPlace);
-	const [hoursOffer] = offerIdsOf(conn, ccasPlace);
+	const [hoursOffer] = await offerIdsOf(conn, ccasPlace);
 	await editOffer(hoursOffer!, { hours: CHANGED_HOURS });
 
 	const reinforcedOffer = await newOffer(ccas!.actorId, {
@@ -87,8 +87,8 @@ export async function editedDirectory(): Promise<EditedDirectory> {
 		closure_message: null
 	});
 
-	const echo = placeIdByName(conn, 'Centre social ECHO');
-	const temporarilyClosedOffer = offerIdsOf(conn, echo)[0]!;
+	const echo = await placeIdByName(conn, 'Centre social ECHO');
+	const temporarilyClosedOffer = (await offerIdsOf(conn, echo))[0]!;
 	await editOffer(temporarilyClosedOffer, {
 		status: 'temporarily_closed',
 		closed_from: '2026-12-01',
@@ -96,12 +96,12 @@ export async function editedDirectory(): Promise<EditedDirectory> {
 		closure_message: 'Fermé pour travaux ; réouverture « en janvier ».'
 	});
 
-	const parkour = placeIdByName(conn, 'PARKOUR 59');
-	const closedOffer = offerIdsOf(conn, parkour)[0]!;
+	const parkour = await placeIdByName(conn, 'PARKOUR 59');
+	const closedOffer = (await offerIdsOf(conn, parkour))[0]!;
 	await editOffer(closedOffer, { status: 'closed' });
 
-	const gonePlace = placeIdByName(conn, 'La Parcelle Collective');
-	for (const id of offerIdsOf(conn, gonePlace)) await editOffer(id, { status: 'closed' });
+	const gonePlace = await placeIdByName(conn, 'La Parcelle Collective');
+	for (const id of (await offerIdsOf(conn, gonePlace))) await editOffer(id, { status: 'closed' });
 
 	const place: PlaceSnapshot = {
 		name: LOCAL_PLACE_NAME,

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidateCatalogue } from '../catalogue';
 import type { Connection } from '../db/connect';
-import { seededDatabase } from '../testing/database';
+import { run, seededDatabase } from '../testing/database';
 import { exportFileName, exportResponse, isNotModified, preflight, unknownParameters, type ExportFormat } from './http';
 
 let conn: Connection;
@@ -93,7 +93,7 @@ describe('exportResponse', () => {
 		const before = first.headers.get('etag');
 		// Derived from the data, not the calendar: the seed is dated the day the database is created.
 		const later = new Date(Date.parse(first.headers.get('last-modified')!) + 86_400_000);
-		conn.sqlite.prepare("update places set name = 'PARKOUR 59 (Pile)', updated_at = ? where name = 'PARKOUR 59'").run(later.toISOString());
+		await run(conn, "update places set name = 'PARKOUR 59 (Pile)', updated_at = ? where name = 'PARKOUR 59'", later.toISOString());
 		invalidateCatalogue();
 		const after = await get('geojson');
 		expect(after.headers.get('etag')).not.toBe(before);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Connection } from '../db/connect';
+import { migrate, type Connection } from '../db/connect';
 import { importSchemaFile, type ImportReport } from '../import/importer';
 import { seedGeography } from '../seed/geography';
-import { allRows, seededDatabase } from '../testing/database';
+import { allRows, freshDatabase, seededDatabase } from '../testing/database';
 import { exportDirectory } from './directory';
 import { CHANGED_HOURS, editedDirectory, LOCAL_PLACE_NAME, NOW, type EditedDirectory } from './edited-directory';
 import { toCsv, toGeoJson, toJson } from './formats';
@@ -59,11 +59,11 @@ const OFFER_FIELDS = [
 ] as const;
 
 /** A view of the directory without ids or import timestamps, in a stable order. */
-function directoryView(conn: Connection) {
-	const places = allRows<PlaceRow>(conn, 'select * from places');
-	const offers = allRows<PlaceRow & { place_id: number; status: string }>(conn, "select * from offers where place_id is not null and status != 'closed'");
-	const areas = allRows<{ place_id: number; area_code: string }>(conn, 'select * from place_areas order by area_code');
-	const flags = allRows<{ place_id: number; code: string }>(conn, 'select * from quality_flags order by code');
+async function directoryView(conn: Connection) {
+	const places = await allRows<PlaceRow>(conn, 'select * from places');
+	const offers = await allRows<PlaceRow & { place_id: number; status: string }>(conn, "select * from offers where place_id is not null and status != 'closed'");
+	const areas = await allRows<{ place_id: number; area_code: string }>(conn, 'select * from place_areas order by area_code');
+	const flags = await allRows<{ place_id: number; code: string }>(conn, 'select * from quality_flags order by code');
 	const pick = <K extends string>(row: Record<string, unknown>, keys: readonly K[]) =>
 		Object.fromEntries(keys.map((k) => [k, row[k]])) as Record<K, unknown>;
 	return places
@@ -82,7 +82,7 @@ function directoryView(conn: Connection) {
 }
 
 async function emptyDatabase(): Promise<Connection> {
-	const conn = openDatabase(':memory:');
+	const conn = await freshDatabase();
 	await migrate(conn.db);
 	await seedGeography(conn.db, 'db/seed');
 	return conn;
@@ -108,7 +108,7 @@ afterEach(async () => {
 
 describe('round trip: export.json into an empty database', () => {
 	it('gives the same directory, local edits included', async () => {
-		const source = directoryView(edited.conn);
+		const source = await directoryView(edited.conn);
 		// The edits are there to be carried: a sanity check of the fixture itself.
 		expect(source).toHaveLength(39);
 		expect(JSON.stringify(source)).toContain(CHANGED_HOURS);
@@ -119,25 +119,24 @@ describe('round trip: export.json into an empty database', () => {
 		const summary = accepted(await importSchemaFile(target.db, 'export.json', toJson(rows), { now: NOW }));
 		expect(summary).toMatchObject({ placesCreated: 39, placesUpdated: 0, offersRemoved: 0 });
 
-		expect(directoryView(target)).toEqual(source);
+		expect(await directoryView(target)).toEqual(source);
 	});
 
 	it('keeps the inferred levels inferred, and a declared level 4 beside an inferred one', async () => {
 		const { rows } = await exportDirectory(edited.conn.db);
 		accepted(await importSchemaFile(target.db, 'export.json', toJson(rows), { now: NOW }));
-		const levels = (conn: Connection) =>
-			allRows<{ level: string | null; level_inferred: number }>(
+		const levels = async (conn: Connection) => await allRows<{ level: string | null; level_inferred: number }>(
 				conn,
 				"select level, level_inferred from offers o join places p on p.id = o.place_id where p.name = 'CCAS de Roubaix' order by level, level_inferred"
 			);
-		expect(levels(target)).toEqual(levels(edited.conn));
-		expect(levels(target)).toEqual(expect.arrayContaining([{ level: 'reinforced', level_inferred: 0 }, { level: 'reinforced', level_inferred: 1 }]));
+		expect(await levels(target)).toEqual(await levels(edited.conn));
+		expect(await levels(target)).toEqual(expect.arrayContaining([{ level: 'reinforced', level_inferred: 0 }, { level: 'reinforced', level_inferred: 1 }]));
 	});
 
 	it('takes date_maj as the source date: the latest update, a permanent closure included', async () => {
 		const { rows } = await exportDirectory(edited.conn.db);
 		accepted(await importSchemaFile(target.db, 'export.json', toJson(rows), { now: NOW }));
-		const dates = allRows<{ name: string; source_updated_on: string }>(target, 'select name, source_updated_on from places order by id');
+		const dates = await allRows<{ name: string; source_updated_on: string }>(target, 'select name, source_updated_on from places order by id');
 		const byId = new Map(rows.map((r) => [r.row.nom, r.row.date_maj]));
 		for (const d of dates) expect(d.source_updated_on, d.name).toBe(byId.get(d.name));
 		// PARKOUR 59 had one offer closed for good today: its record is today's, and not stale.
@@ -165,12 +164,11 @@ describe('round trip: the CSV is strictly the schema (lossy), and valid', () => 
 		expect(summary.placesCreated).toBe(39);
 		const points = (list: { name: unknown; lat: unknown; lon: unknown }[]) =>
 			list.map((p) => `${String(p.name)} @ ${String(p.lat)},${String(p.lon)}`).sort();
-		expect(points(allRows(target, 'select name, lat, lon from places'))).toEqual(points(directoryView(edited.conn)));
+		expect(points(await allRows(target, 'select name, lat, lon from places'))).toEqual(points(await directoryView(edited.conn)));
 		// What the CSV cannot say: the closure, and one offer per place and level.
-		expect(allRows(target, "select id from offers where status != 'active'")).toEqual([]);
+		expect(await allRows(target, "select id from offers where status != 'active'")).toEqual([]);
 		// Level 4 is written as individual support; its Aidants Connect programme gives it back.
-		expect(
-			allRows(target, "select level, level_inferred from offers o join places p on p.id = o.place_id where p.name = 'CCAS de Roubaix' order by level")
+		expect(await allRows(target, "select level, level_inferred from offers o join places p on p.id = o.place_id where p.name = 'CCAS de Roubaix' order by level")
 		).toEqual([
 			{ level: 'learn', level_inferred: 0 },
 			{ level: 'reinforced', level_inferred: 0 },
@@ -183,11 +181,11 @@ describe('re-importing our own export', () => {
 	it('of the seeded data into the same database changes nothing', async () => {
 		const conn = await seededDatabase();
 		try {
-			const before = allRows(conn, 'select * from offers order by id');
+			const before = await allRows(conn, 'select * from offers order by id');
 			const { rows } = await exportDirectory(conn.db);
 			const summary = accepted(await importSchemaFile(conn.db, 'export.json', toJson(rows), { now: NOW }));
 			expect(summary).toMatchObject({ placesCreated: 0, placesUpdated: 0, placesUnchanged: 39, offersCreated: 0, offersUpdated: 0, offersRemoved: 0 });
-			expect(allRows(conn, 'select * from offers order by id')).toEqual(before);
+			expect(await allRows(conn, 'select * from offers order by id')).toEqual(before);
 		} finally {
 			await conn.db.destroy();
 		}

@@ -14,7 +14,7 @@ import type { SignedInUser } from '../auth/users';
 import type { Connection } from '../db/connect';
 import { submitChange } from '../listings/revisions';
 import { readOffer, readPlace } from '../listings/snapshots';
-import { allRows, auditLines, createUser, oneRow, placeIdByName, seededDatabase } from '../testing/database';
+import { allRows, auditLines, createUser, oneRow, placeIdByName, run, seededDatabase } from '../testing/database';
 import { createReview } from './create';
 import { decideAll, decideItem } from './decide';
 
@@ -140,38 +140,47 @@ interface ItemRow {
 	decided_at: string | null;
 }
 
-const itemsOf = (reviewId: number) => allRows<ItemRow>(conn, 'select * from import_review_items where review_id = ? order by id', reviewId);
-const itemBySourceId = (reviewId: number, sourceId: string) =>
-	oneRow<ItemRow>(conn, 'select * from import_review_items where review_id = ? and source_id = ?', reviewId, sourceId);
+const itemsOf = async (reviewId: number) => await allRows<ItemRow>(conn, 'select * from import_review_items where review_id = ? order by id', reviewId);
+const itemBySourceId = async (reviewId: number, sourceId: string) => await oneRow<ItemRow>(conn, 'select * from import_review_items where review_id = ? and source_id = ?', reviewId, sourceId);
 const changesOf = (item: ItemRow) => JSON.parse(item.changes) as FieldComparison[];
-const placeRow = (id: number) => oneRow<Record<string, unknown> & PlaceSnapshot & { source: string; source_id: string | null; actor_id: number; version: number }>(conn, 'select * from places where id = ?', id);
-const offersAt = (placeId: number) =>
-	allRows<{ id: number; hours: string | null; status: string; source: string; source_id: string | null; level: string | null; level_inferred: number; verified_how: string | null; verified_at: string | null }>(
+const placeRow = async (id: number) => await oneRow<Record<string, unknown> & PlaceSnapshot & { source: string; source_id: string | null; actor_id: number; version: number }>(conn, 'select * from places where id = ?', id);
+const offersAt = async (placeId: number) => await allRows<{ id: number; hours: string | null; status: string; source: string; source_id: string | null; level: string | null; level_inferred: number; verified_how: string | null; verified_at: string | null }>(
 		conn,
 		'select * from offers where place_id = ? order by id',
 		placeId
 	);
-const placeSources = (placeId: number) =>
-	allRows<{ source: string; source_id: string; place_id: number; seen_at: string }>(
+const placeSources = async (placeId: number) => await allRows<{ source: string; source_id: string; place_id: number; seen_at: string }>(
 		conn,
 		'select * from place_sources where place_id = ? order by source_id',
 		placeId
 	);
-const countOf = (table: string) => oneRow<{ n: number }>(conn, `select count(*) as n from ${table}`).n;
+const countOf = async (table: string) => (await oneRow<{ n: number }>(conn, `select count(*) as n from ${table}`)).n;
 
 /** Everything the directory holds, as one hash: what a review or a refused decision must not touch. */
-function directoryChecksum(): string {
+async function directoryChecksum(): Promise<string> {
 	const hash = createHash('sha256');
 	for (const table of ['actors', 'places', 'offers', 'place_sources', 'place_areas', 'revisions']) {
-		const rows = allRows(conn, `select * from ${table}`).map((r) => JSON.stringify(r)).sort();
+		const rows = (await allRows(conn, `select * from ${table}`)).map((r) => JSON.stringify(r)).sort();
 		hash.update(`${table}:${rows.join('\n')}\n`);
 	}
 	return hash.digest('hex');
 }
 
+/** Makes the database refuse an offer update to these hours, as a failing disk or constraint would. */
+async function refuseHours(hours: string): Promise<void> {
+	if (conn.engine === 'postgres') {
+		await run(conn, `create function refuse_hours() returns trigger language plpgsql as $$
+			begin if new.hours = '${hours}' then raise exception 'refused by the test'; end if; return new; end $$`);
+		await run(conn, 'create trigger refuse_hours before update of hours on offers for each row execute function refuse_hours()');
+		return;
+	}
+	await run(conn, `create trigger refuse_hours before update of hours on offers when new.hours = '${hours}'
+		begin select raise(abort, 'refused by the test'); end`);
+}
+
 /** The directory, the audit log and the review's decisions, all at once. */
-function everything(reviewId: number) {
-	return { directory: directoryChecksum(), audit: countOf('audit_log'), items: itemsOf(reviewId) };
+async function everything(reviewId: number) {
+	return { directory: await directoryChecksum(), audit: await countOf('audit_log'), items: await itemsOf(reviewId) };
 }
 
 async function review(content = newerExtract(), fileName = NEWER_FILE, user: SignedInUser | null = coordinator) {
@@ -195,9 +204,9 @@ beforeEach(async () => {
 	conn = await seededDatabase();
 	clock = Date.now() + 60_000;
 	coordinator = await createUser(conn, 'coordination@ville-roubaix.fr', 'coordinator');
-	ccasPlace = placeIdByName(conn, 'CCAS de Roubaix');
-	socopiraPlace = placeIdByName(conn, 'Socopira');
-	mediathequePlace = placeIdByName(conn, 'Médiathèque de Roubaix');
+	ccasPlace = await placeIdByName(conn, 'CCAS de Roubaix');
+	socopiraPlace = await placeIdByName(conn, 'Socopira');
+	mediathequePlace = await placeIdByName(conn, 'Médiathèque de Roubaix');
 });
 
 afterEach(async () => {
@@ -207,7 +216,7 @@ afterEach(async () => {
 // ---------------------------------------------------------------------------------------------------
 
 describe('the extract built for these tests', () => {
-	it('reads back as the seed with one row changed, one removed and two added', () => {
+	it('reads back as the seed with one row changed, one removed and two added', async () => {
 		const rows = Papa.parse<Row>(newerExtract(), { header: true, skipEmptyLines: true }).data;
 		expect(SEED_ROWS).toHaveLength(39);
 		expect(rows).toHaveLength(40);
@@ -219,25 +228,25 @@ describe('the extract built for these tests', () => {
 
 describe('createReview', () => {
 	it('sorts the newer extract into new, changed, gone, duplicate and unchanged, and writes nothing to the directory', async () => {
-		const before = directoryChecksum();
-		const placesBefore = allRows(conn, 'select * from places order by id');
-		const offersBefore = allRows(conn, 'select * from offers order by id');
+		const before = await directoryChecksum();
+		const placesBefore = await allRows(conn, 'select * from places order by id');
+		const offersBefore = await allRows(conn, 'select * from offers order by id');
 
 		const result = await review();
 		expect(result.counts).toEqual({ new: 1, changed: 1, gone: 1, duplicate: 1, unchanged: 37 });
 
-		expect(directoryChecksum(), 'places, offers, actors, sources and revisions untouched').toBe(before);
-		expect(allRows(conn, 'select * from places order by id')).toEqual(placesBefore);
-		expect(allRows(conn, 'select * from offers order by id')).toEqual(offersBefore);
+		expect(await directoryChecksum(), 'places, offers, actors, sources and revisions untouched').toBe(before);
+		expect(await allRows(conn, 'select * from places order by id')).toEqual(placesBefore);
+		expect(await allRows(conn, 'select * from offers order by id')).toEqual(offersBefore);
 
-		const reviewRow = oneRow<{ file_name: string; format: string; rows_total: number; created_by: number; sha256: string }>(
+		const reviewRow = await oneRow<{ file_name: string; format: string; rows_total: number; created_by: number; sha256: string }>(
 			conn,
 			'select * from import_reviews where id = ?',
 			result.reviewId
 		);
 		expect(reviewRow).toMatchObject({ file_name: NEWER_FILE, format: 'csv', rows_total: 40, created_by: coordinator.id });
 		expect(reviewRow.sha256).toBe(createHash('sha256').update(newerExtract()).digest('hex'));
-		expect(auditLines(conn).at(-1)).toMatchObject({
+		expect((await auditLines(conn)).at(-1)).toMatchObject({
 			user_id: coordinator.id,
 			action: 'import.review_created',
 			entity: 'import',
@@ -246,11 +255,11 @@ describe('createReview', () => {
 		});
 
 		// New: far from everything, no candidate.
-		const fresh = itemBySourceId(result.reviewId, NEW_ID);
+		const fresh = await itemBySourceId(result.reviewId, NEW_ID);
 		expect(fresh).toMatchObject({ kind: 'new', name: NEW_NAME, source: 'assembleurs', place_id: null, decision: 'pending', candidates: '[]' });
 
 		// Changed: the CCAS, phone and hours, ours against upstream.
-		const changed = itemBySourceId(result.reviewId, CCAS_ID);
+		const changed = await itemBySourceId(result.reviewId, CCAS_ID);
 		expect(changed).toMatchObject({ kind: 'changed', name: 'CCAS de Roubaix', place_id: ccasPlace, decision: 'pending' });
 		expect(changesOf(changed)).toEqual([
 			{ field: 'phone', label: 'Téléphone', local: '+33320815757', upstream: UPSTREAM_PHONE, locallyCorrected: false },
@@ -258,11 +267,11 @@ describe('createReview', () => {
 		]);
 
 		// Gone: Socopira, with the place it points at.
-		const gone = itemBySourceId(result.reviewId, SOCOPIRA_ID);
+		const gone = await itemBySourceId(result.reviewId, SOCOPIRA_ID);
 		expect(gone).toMatchObject({ kind: 'gone', name: 'Socopira', source: 'france-tiers-lieux', place_id: socopiraPlace, decision: 'pending' });
 
 		// Duplicate: the Médiathèque under another id, scored on name, address and distance.
-		const duplicate = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		const duplicate = await itemBySourceId(result.reviewId, DUPLICATE_ID);
 		expect(duplicate).toMatchObject({ kind: 'duplicate', name: DUPLICATE_NAME, place_id: null, decision: 'pending' });
 		const candidates = JSON.parse(duplicate.candidates) as { id: number; name: string; score: number; reasons: string[] }[];
 		expect(candidates[0]).toMatchObject({ id: mediathequePlace, name: 'Médiathèque de Roubaix' });
@@ -271,33 +280,33 @@ describe('createReview', () => {
 		expect(candidates[0]!.reasons.some((r) => r.startsWith('nom proche ('))).toBe(true);
 
 		// Unchanged: nothing to decide.
-		const unchanged = itemsOf(result.reviewId).filter((i) => i.kind === 'unchanged');
+		const unchanged = (await itemsOf(result.reviewId)).filter((i) => i.kind === 'unchanged');
 		// 39 seeded rows, less the one removed and the one changed.
 		expect(unchanged).toHaveLength(37);
 		expect(unchanged.every((i) => i.decision === 'kept_local' && i.place_id !== null)).toBe(true);
 	});
 
 	it('the unmodified seed file is 39 unchanged places', async () => {
-		const before = directoryChecksum();
+		const before = await directoryChecksum();
 		const result = await review(SEED, SEED_FILE);
 		expect(result.counts).toEqual({ new: 0, changed: 0, gone: 0, duplicate: 0, unchanged: 39 });
-		expect(directoryChecksum()).toBe(before);
+		expect(await directoryChecksum()).toBe(before);
 	});
 
 	it('a file with a bad row is refused whole, with the row named in French, and nothing is written', async () => {
 		const rows = SEED_ROWS.map((r) => ({ ...r }));
 		rows[2]!.code_postal = '591';
-		const before = directoryChecksum();
-		const reviews = countOf('import_reviews');
+		const before = await directoryChecksum();
+		const reviews = await countOf('import_reviews');
 		const result = await createReview(conn.db, coordinator, 'casse.csv', Papa.unparse(rows, { columns: COLUMNS }), tick());
 		expect(result).toEqual({
 			ok: false,
 			error: "1 ligne(s) refusée(s) sur 39 : rien n'a été importé.",
 			rejected: [{ position: 'ligne 4', errors: [{ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }] }]
 		});
-		expect(countOf('import_reviews')).toBe(reviews);
-		expect(countOf('import_review_items')).toBe(0);
-		expect(directoryChecksum()).toBe(before);
+		expect(await countOf('import_reviews')).toBe(reviews);
+		expect(await countOf('import_review_items')).toBe(0);
+		expect(await directoryChecksum()).toBe(before);
 	});
 });
 
@@ -306,37 +315,37 @@ describe('a local correction is never overwritten silently', () => {
 		await correctCcasPhone('03 20 11 22 33');
 		const result = await review();
 		expect(result.counts).toEqual({ new: 1, changed: 1, gone: 1, duplicate: 1, unchanged: 37 });
-		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		const item = await itemBySourceId(result.reviewId, CCAS_ID);
 		expect(changesOf(item)).toEqual([
 			{ field: 'phone', label: 'Téléphone', local: '03 20 11 22 33', upstream: UPSTREAM_PHONE, locallyCorrected: true },
 			{ field: 'offer.hours', label: 'Horaires', local: 'Sa 08:00-11:00', upstream: UPSTREAM_HOURS, locallyCorrected: false }
 		]);
-		const offersBefore = offersAt(ccasPlace);
+		const offersBefore = await offersAt(ccasPlace);
 		expect(offersBefore.length).toBeGreaterThan(0);
-		const placeVersionBefore = placeRow(ccasPlace).version;
+		const placeVersionBefore = (await placeRow(ccasPlace)).version;
 
 		const now = tick();
 		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'apply', now)).toEqual({ done: 1, refused: [] });
 
-		const place = placeRow(ccasPlace);
+		const place = await placeRow(ccasPlace);
 		expect(place.phone, 'the local phone stays').toBe('03 20 11 22 33');
-		for (const offer of offersAt(ccasPlace)) {
+		for (const offer of (await offersAt(ccasPlace))) {
 			expect(offer.hours, 'the upstream hours are taken').toBe(UPSTREAM_HOURS);
 			expect(offer.verified_how).toBe('import');
 			expect(offer.verified_at).toBe('2026-10-01');
 		}
 		// Nothing of the place itself was taken: it is not rewritten.
 		expect(place.version).toBe(placeVersionBefore);
-		expect(itemBySourceId(result.reviewId, CCAS_ID)).toMatchObject({ decision: 'applied', decided_by: coordinator.id, decided_at: now.toISOString() });
-		expect(placeSources(ccasPlace)).toEqual([{ source: 'conseiller-numerique', source_id: CCAS_ID, place_id: ccasPlace, seen_at: now.toISOString() }]);
+		expect(await itemBySourceId(result.reviewId, CCAS_ID)).toMatchObject({ decision: 'applied', decided_by: coordinator.id, decided_at: now.toISOString() });
+		expect(await placeSources(ccasPlace)).toEqual([{ source: 'conseiller-numerique', source_id: CCAS_ID, place_id: ccasPlace, seen_at: now.toISOString() }]);
 		const reason = `Import « ${NEWER_FILE} » (revue n° ${result.reviewId})`;
-		const offerRevisions = allRows<{ reason: string; author_id: number; status: string }>(
+		const offerRevisions = (await allRows<{ reason: string; author_id: number; status: string }>(
 			conn,
 			`select reason, author_id, status from revisions where entity = 'offer' and entity_id in (${offersBefore.map((o) => o.id).join(',')})`
-		);
+		));
 		expect(offerRevisions).toHaveLength(offersBefore.length);
 		expect(offerRevisions.every((r) => r.reason === reason && r.author_id === coordinator.id && r.status === 'published')).toBe(true);
-		expect(auditLines(conn).at(-1)).toMatchObject({
+		expect((await auditLines(conn)).at(-1)).toMatchObject({
 			action: 'import.applied',
 			entity: 'place',
 			entity_id: ccasPlace,
@@ -345,54 +354,54 @@ describe('a local correction is never overwritten silently', () => {
 
 		// The next extract still says the old phone: still a local correction, still unchecked by default.
 		const next = await review();
-		const again = itemBySourceId(next.reviewId, CCAS_ID);
+		const again = await itemBySourceId(next.reviewId, CCAS_ID);
 		expect(again.kind).toBe('changed');
 		expect(changesOf(again)).toEqual([
 			{ field: 'phone', label: 'Téléphone', local: '03 20 11 22 33', upstream: UPSTREAM_PHONE, locallyCorrected: true }
 		]);
 		expect(await decideAll(conn.db, coordinator, next.reviewId, 'changed', 'apply', tick())).toEqual({ done: 1, refused: [] });
-		expect(placeRow(ccasPlace).phone).toBe('03 20 11 22 33');
+		expect((await placeRow(ccasPlace)).phone).toBe('03 20 11 22 33');
 	});
 
 	it('is replaced when the coordinator ticks it explicitly', async () => {
 		await correctCcasPhone('03 20 11 22 33');
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		const item = await itemBySourceId(result.reviewId, CCAS_ID);
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone'] }, tick())).toEqual({ ok: true });
-		expect(placeRow(ccasPlace).phone).toBe(UPSTREAM_PHONE);
+		expect((await placeRow(ccasPlace)).phone).toBe(UPSTREAM_PHONE);
 		// Only the ticked field: the hours stay as they were.
-		expect(offersAt(ccasPlace).every((o) => o.hours === 'Sa 08:00-11:00')).toBe(true);
-		expect(itemBySourceId(result.reviewId, CCAS_ID).decision).toBe('applied');
+		expect((await offersAt(ccasPlace)).every((o) => o.hours === 'Sa 08:00-11:00')).toBe(true);
+		expect((await itemBySourceId(result.reviewId, CCAS_ID)).decision).toBe('applied');
 		// Taken from upstream, the phone is no longer a local correction: the next extract matches it.
 		const next = await review();
-		expect(changesOf(itemBySourceId(next.reviewId, CCAS_ID))).toEqual([
+		expect(changesOf(await itemBySourceId(next.reviewId, CCAS_ID))).toEqual([
 			{ field: 'offer.hours', label: 'Horaires', local: 'Sa 08:00-11:00', upstream: UPSTREAM_HOURS, locallyCorrected: false }
 		]);
 	});
 
 	it('keep_local writes nothing but the decision', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, CCAS_ID);
-		const directory = directoryChecksum();
+		const item = await itemBySourceId(result.reviewId, CCAS_ID);
+		const directory = await directoryChecksum();
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'keep_local' }, tick())).toEqual({ ok: true });
-		expect(directoryChecksum()).toBe(directory);
-		expect(itemBySourceId(result.reviewId, CCAS_ID)).toMatchObject({ decision: 'kept_local', place_id: ccasPlace });
-		expect(auditLines(conn).at(-1)).toMatchObject({ action: 'import.kept_local', entity_id: ccasPlace });
+		expect(await directoryChecksum()).toBe(directory);
+		expect(await itemBySourceId(result.reviewId, CCAS_ID)).toMatchObject({ decision: 'kept_local', place_id: ccasPlace });
+		expect((await auditLines(conn)).at(-1)).toMatchObject({ action: 'import.kept_local', entity_id: ccasPlace });
 	});
 });
 
 describe('decisions', () => {
 	it('add: the place, its offers and its structure are created with their upstream id, history and audit lines', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, NEW_ID);
-		const auditBefore = countOf('audit_log');
+		const item = await itemBySourceId(result.reviewId, NEW_ID);
+		const auditBefore = await countOf('audit_log');
 		const now = tick();
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'add' }, now)).toEqual({ ok: true });
 
-		const decided = itemBySourceId(result.reviewId, NEW_ID);
+		const decided = await itemBySourceId(result.reviewId, NEW_ID);
 		expect(decided.decision).toBe('added');
 		const placeId = decided.place_id!;
-		const place = placeRow(placeId);
+		const place = await placeRow(placeId);
 		expect(place).toMatchObject({
 			name: NEW_NAME,
 			address: '1 avenue Le Nôtre',
@@ -406,21 +415,21 @@ describe('decisions', () => {
 			source_id: NEW_ID,
 			source_updated_on: '2026-09-15'
 		});
-		const actor = oneRow<{ name: string }>(conn, 'select name from actors where id = ?', place.actor_id);
+		const actor = await oneRow<{ name: string }>(conn, 'select name from actors where id = ?', place.actor_id);
 		expect(actor.name).toBe(NEW_NAME);
-		const offers = offersAt(placeId);
+		const offers = await offersAt(placeId);
 		expect(offers.map((o) => o.level)).toEqual(['learn']);
 		expect(offers[0]).toMatchObject({ hours: 'We 14:00-17:00', status: 'active', source: 'assembleurs', source_id: `${NEW_ID}#learn`, level_inferred: 0 });
-		expect(placeSources(placeId)).toEqual([{ source: 'assembleurs', source_id: NEW_ID, place_id: placeId, seen_at: now.toISOString() }]);
+		expect(await placeSources(placeId)).toEqual([{ source: 'assembleurs', source_id: NEW_ID, place_id: placeId, seen_at: now.toISOString() }]);
 
 		const reason = `Import « ${NEWER_FILE} » (revue n° ${result.reviewId})`;
-		expect(allRows(conn, `select entity, operation, status, reason from revisions where entity = 'place' and entity_id = ?`, placeId)).toEqual([
+		expect(await allRows(conn, `select entity, operation, status, reason from revisions where entity = 'place' and entity_id = ?`, placeId)).toEqual([
 			{ entity: 'place', operation: 'create', status: 'published', reason }
 		]);
-		expect(allRows(conn, `select operation, reason from revisions where entity = 'offer' and entity_id = ?`, offers[0]!.id)).toEqual([
+		expect(await allRows(conn, `select operation, reason from revisions where entity = 'offer' and entity_id = ?`, offers[0]!.id)).toEqual([
 			{ operation: 'create', reason }
 		]);
-		const lines = auditLines(conn).slice(auditBefore);
+		const lines = (await auditLines(conn)).slice(auditBefore);
 		expect(lines.map((l) => l.action)).toEqual(['actor.created', 'revision.published', 'revision.published', 'import.added']);
 		expect(lines.at(-1)).toEqual({
 			user_id: coordinator.id,
@@ -432,32 +441,31 @@ describe('decisions', () => {
 
 		// Shown on the public data set: the next review of the same file finds it unchanged.
 		const next = await review();
-		expect(itemBySourceId(next.reviewId, NEW_ID)).toMatchObject({ kind: 'unchanged', place_id: placeId });
+		expect(await itemBySourceId(next.reviewId, NEW_ID)).toMatchObject({ kind: 'unchanged', place_id: placeId });
 	});
 
 	it('merge: the chosen fields are taken into the candidate, which keeps the upstream id; the next review matches it', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, DUPLICATE_ID);
-		const placesBefore = countOf('places');
-		const offersBefore = offersAt(mediathequePlace);
+		const item = await itemBySourceId(result.reviewId, DUPLICATE_ID);
+		const placesBefore = await countOf('places');
+		const offersBefore = await offersAt(mediathequePlace);
 		const now = tick();
-		expect(
-			await decideItem(conn.db, coordinator, item.id, { action: 'merge', placeId: mediathequePlace, fields: ['email', 'offer.hours'] }, now)
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'merge', placeId: mediathequePlace, fields: ['email', 'offer.hours'] }, now)
 		).toEqual({ ok: true });
 
-		expect(countOf('places'), 'no new place').toBe(placesBefore);
-		const place = placeRow(mediathequePlace);
+		expect(await countOf('places'), 'no new place').toBe(placesBefore);
+		const place = await placeRow(mediathequePlace);
 		expect(place.email).toBe(DUPLICATE_EMAIL);
 		expect(place.name, 'fields not chosen stay').toBe('Médiathèque de Roubaix');
 		expect(place.source_id, 'its own upstream id stays').toBe(MEDIATHEQUE_ID);
-		const offers = offersAt(mediathequePlace);
+		const offers = await offersAt(mediathequePlace);
 		expect(offers.map((o) => o.id)).toEqual(offersBefore.map((o) => o.id));
 		expect(offers.every((o) => o.hours === DUPLICATE_HOURS)).toBe(true);
-		expect(placeSources(mediathequePlace)).toEqual([
+		expect(await placeSources(mediathequePlace)).toEqual([
 			{ source: 'assembleurs', source_id: DUPLICATE_ID, place_id: mediathequePlace, seen_at: now.toISOString() }
 		]);
-		expect(itemBySourceId(result.reviewId, DUPLICATE_ID)).toMatchObject({ decision: 'merged', place_id: mediathequePlace });
-		expect(auditLines(conn).at(-1)).toMatchObject({
+		expect(await itemBySourceId(result.reviewId, DUPLICATE_ID)).toMatchObject({ decision: 'merged', place_id: mediathequePlace });
+		expect((await auditLines(conn)).at(-1)).toMatchObject({
 			action: 'import.merged',
 			entity: 'place',
 			entity_id: mediathequePlace,
@@ -467,69 +475,69 @@ describe('decisions', () => {
 		// The same file again: the merged id now points at the Médiathèque, no longer a duplicate.
 		const next = await review();
 		expect(next.counts.duplicate).toBe(0);
-		const again = itemBySourceId(next.reviewId, DUPLICATE_ID);
+		const again = await itemBySourceId(next.reviewId, DUPLICATE_ID);
 		expect(['changed', 'unchanged']).toContain(again.kind);
 		expect(again.place_id).toBe(mediathequePlace);
 		// What was not taken still differs (name, and the point a metre or two away); the email and the hours were taken.
 		expect(changesOf(again).map((c) => c.field)).toEqual(['name', 'lat', 'lon']);
 		// The Médiathèque's own row is still matched too, and nothing of it is gone.
-		expect(itemBySourceId(next.reviewId, MEDIATHEQUE_ID).place_id).toBe(mediathequePlace);
-		expect(itemsOf(next.reviewId).filter((i) => i.kind === 'gone').map((i) => i.source_id)).toEqual([SOCOPIRA_ID]);
+		expect((await itemBySourceId(next.reviewId, MEDIATHEQUE_ID)).place_id).toBe(mediathequePlace);
+		expect((await itemsOf(next.reviewId)).filter((i) => i.kind === 'gone').map((i) => i.source_id)).toEqual([SOCOPIRA_ID]);
 	});
 
 	it('merge into a place that is not a candidate is refused, nothing written', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, DUPLICATE_ID);
-		const before = everything(result.reviewId);
+		const item = await itemBySourceId(result.reviewId, DUPLICATE_ID);
+		const before = await everything(result.reviewId);
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'merge', placeId: ccasPlace, fields: ['email'] }, tick())).toEqual({
 			ok: false,
 			message: 'Choisissez l’un des lieux proposés pour la fusion.'
 		});
-		expect(everything(result.reviewId)).toEqual(before);
+		expect(await everything(result.reviewId)).toEqual(before);
 	});
 
 	it('keep both: the duplicate becomes its own place, with its upstream id', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		const item = await itemBySourceId(result.reviewId, DUPLICATE_ID);
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'add' }, tick())).toEqual({ ok: true });
-		const decided = itemBySourceId(result.reviewId, DUPLICATE_ID);
+		const decided = await itemBySourceId(result.reviewId, DUPLICATE_ID);
 		expect(decided.decision).toBe('kept_both');
 		expect(decided.place_id).not.toBe(mediathequePlace);
-		expect(placeRow(decided.place_id!)).toMatchObject({ name: DUPLICATE_NAME, source_id: DUPLICATE_ID, email: DUPLICATE_EMAIL });
-		expect(placeRow(mediathequePlace).email).toBeNull();
-		expect(placeSources(decided.place_id!).map((s) => s.source_id)).toEqual([DUPLICATE_ID]);
-		expect(placeSources(mediathequePlace)).toEqual([]);
-		expect(auditLines(conn).at(-1)).toMatchObject({ action: 'import.kept_both', entity_id: decided.place_id });
+		expect(await placeRow(decided.place_id!)).toMatchObject({ name: DUPLICATE_NAME, source_id: DUPLICATE_ID, email: DUPLICATE_EMAIL });
+		expect((await placeRow(mediathequePlace)).email).toBeNull();
+		expect((await placeSources(decided.place_id!)).map((s) => s.source_id)).toEqual([DUPLICATE_ID]);
+		expect(await placeSources(mediathequePlace)).toEqual([]);
+		expect((await auditLines(conn)).at(-1)).toMatchObject({ action: 'import.kept_both', entity_id: decided.place_id });
 		// Both are matched by their own id next time.
 		const next = await review();
-		expect(itemBySourceId(next.reviewId, DUPLICATE_ID)).toMatchObject({ kind: 'unchanged', place_id: decided.place_id });
+		expect(await itemBySourceId(next.reviewId, DUPLICATE_ID)).toMatchObject({ kind: 'unchanged', place_id: decided.place_id });
 	});
 
 	it('ignore: nothing written but the decision', async () => {
 		const result = await review();
-		const directory = directoryChecksum();
+		const directory = await directoryChecksum();
 		for (const sourceId of [NEW_ID, DUPLICATE_ID]) {
-			const item = itemBySourceId(result.reviewId, sourceId);
+			const item = await itemBySourceId(result.reviewId, sourceId);
 			expect(await decideItem(conn.db, coordinator, item.id, { action: 'ignore' }, tick())).toEqual({ ok: true });
-			expect(itemBySourceId(result.reviewId, sourceId)).toMatchObject({ decision: 'ignored', place_id: null, decided_by: coordinator.id });
+			expect(await itemBySourceId(result.reviewId, sourceId)).toMatchObject({ decision: 'ignored', place_id: null, decided_by: coordinator.id });
 		}
-		expect(directoryChecksum()).toBe(directory);
-		expect(auditLines(conn).at(-1)).toMatchObject({ action: 'import.ignored', entity: 'place', entity_id: null, detail: { source_id: DUPLICATE_ID } });
+		expect(await directoryChecksum()).toBe(directory);
+		expect((await auditLines(conn)).at(-1)).toMatchObject({ action: 'import.ignored', entity: 'place', entity_id: null, detail: { source_id: DUPLICATE_ID } });
 	});
 
 	it('close: a place gone upstream has its offers closed, the place and its history stay', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, SOCOPIRA_ID);
-		const offers = offersAt(socopiraPlace);
+		const item = await itemBySourceId(result.reviewId, SOCOPIRA_ID);
+		const offers = await offersAt(socopiraPlace);
 		expect(offers.length).toBeGreaterThan(0);
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'close' }, tick())).toEqual({ ok: true });
-		expect(offersAt(socopiraPlace).map((o) => o.status)).toEqual(offers.map(() => 'closed'));
-		expect(placeRow(socopiraPlace).name).toBe('Socopira');
-		expect(itemBySourceId(result.reviewId, SOCOPIRA_ID).decision).toBe('closed');
-		const reasons = allRows<{ reason: string }>(
+		expect((await offersAt(socopiraPlace)).map((o) => o.status)).toEqual(offers.map(() => 'closed'));
+		expect((await placeRow(socopiraPlace)).name).toBe('Socopira');
+		expect((await itemBySourceId(result.reviewId, SOCOPIRA_ID)).decision).toBe('closed');
+		const reasons = (await allRows<{ reason: string }>(
 			conn,
 			`select reason from revisions where entity = 'offer' and entity_id in (${offers.map((o) => o.id).join(',')})`
-		).map((r) => r.reason);
+		)).map((r) => r.reason);
 		expect(reasons).toEqual(offers.map(() => `Import « ${NEWER_FILE} » (revue n° ${result.reviewId}) : disparu de la source`));
 		// Closed, it is no longer held from that source: the next extract does not list it as gone again.
 		const next = await review();
@@ -538,12 +546,12 @@ describe('decisions', () => {
 
 	it('keep_local on a gone place keeps its offers open', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, SOCOPIRA_ID);
-		const directory = directoryChecksum();
+		const item = await itemBySourceId(result.reviewId, SOCOPIRA_ID);
+		const directory = await directoryChecksum();
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'keep_local' }, tick())).toEqual({ ok: true });
-		expect(directoryChecksum()).toBe(directory);
-		expect(offersAt(socopiraPlace).every((o) => o.status === 'active')).toBe(true);
-		expect(itemBySourceId(result.reviewId, SOCOPIRA_ID).decision).toBe('kept_local');
+		expect(await directoryChecksum()).toBe(directory);
+		expect((await offersAt(socopiraPlace)).every((o) => o.status === 'active')).toBe(true);
+		expect((await itemBySourceId(result.reviewId, SOCOPIRA_ID)).decision).toBe('kept_local');
 	});
 
 	it('in bulk: a whole section at once, with the count of lines done', async () => {
@@ -552,7 +560,7 @@ describe('decisions', () => {
 		expect(await decideAll(conn.db, coordinator, result.reviewId, 'new', 'add', tick())).toEqual({ done: 1, refused: [] });
 		expect(await decideAll(conn.db, coordinator, result.reviewId, 'duplicate', 'ignore', tick())).toEqual({ done: 1, refused: [] });
 		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'keep_local', tick())).toEqual({ done: 1, refused: [] });
-		expect(itemsOf(result.reviewId).filter((i) => i.decision === 'pending')).toEqual([]);
+		expect((await itemsOf(result.reviewId)).filter((i) => i.decision === 'pending')).toEqual([]);
 		// Nothing left: a second pass does nothing.
 		expect(await decideAll(conn.db, coordinator, result.reviewId, 'new', 'add', tick())).toEqual({ done: 0, refused: [] });
 	});
@@ -561,7 +569,9 @@ describe('decisions', () => {
 describe('refusals: French messages, nothing written', () => {
 	it('a decision that does not apply to the line, a second decision, an unknown line', async () => {
 		const result = await review();
-		const item = (sourceId: string) => itemBySourceId(result.reviewId, sourceId).id;
+		const ids = new Map<string, number>();
+		for (const id of [NEW_ID, CCAS_ID, SOCOPIRA_ID, DUPLICATE_ID]) ids.set(id, (await itemBySourceId(result.reviewId, id)).id);
+		const item = (sourceId: string) => ids.get(sourceId)!;
 		const notForThisLine = 'Cette décision ne s’applique pas à cette ligne.';
 		const cases: [number, Parameters<typeof decideItem>[3], string][] = [
 			[item(NEW_ID), { action: 'close' }, notForThisLine],
@@ -575,46 +585,46 @@ describe('refusals: French messages, nothing written', () => {
 			[item(DUPLICATE_ID), { action: 'close' }, notForThisLine],
 			[item(DUPLICATE_ID), { action: 'apply', fields: ['email'] }, notForThisLine],
 			// An unchanged line is settled from the start.
-			[itemsOf(result.reviewId).find((i) => i.kind === 'unchanged')!.id, { action: 'apply', fields: [] }, 'Cette ligne a déjà été traitée.'],
+			[(await itemsOf(result.reviewId)).find((i) => i.kind === 'unchanged')!.id, { action: 'apply', fields: [] }, 'Cette ligne a déjà été traitée.'],
 			[999_999, { action: 'add' }, 'Cette ligne de revue n’existe pas.']
 		];
-		const before = everything(result.reviewId);
+		const before = await everything(result.reviewId);
 		for (const [id, choice, message] of cases) {
 			expect(await decideItem(conn.db, coordinator, id, choice, tick()), `${id} ${choice.action}`).toEqual({ ok: false, message });
 		}
-		expect(everything(result.reviewId)).toEqual(before);
+		expect(await everything(result.reviewId)).toEqual(before);
 
 		// Twice: the second time is refused and changes nothing.
 		expect(await decideItem(conn.db, coordinator, item(NEW_ID), { action: 'ignore' }, tick())).toEqual({ ok: true });
-		const once = everything(result.reviewId);
+		const once = await everything(result.reviewId);
 		for (const choice of [{ action: 'ignore' }, { action: 'add' }] as const) {
 			expect(await decideItem(conn.db, coordinator, item(NEW_ID), choice, tick())).toEqual({ ok: false, message: 'Cette ligne a déjà été traitée.' });
 		}
-		expect(everything(result.reviewId)).toEqual(once);
+		expect(await everything(result.reviewId)).toEqual(once);
 
 		// In bulk, an action that does not fit the section refuses every line, in words.
 		const bulk = await decideAll(conn.db, coordinator, result.reviewId, 'gone', 'add', tick());
 		expect(bulk).toEqual({ done: 0, refused: [{ name: 'Socopira', message: notForThisLine }] });
-		expect(everything(result.reviewId)).toEqual(once);
+		expect(await everything(result.reviewId)).toEqual(once);
 	});
 
 	it('a stale decision: the place changed after the review, the decision is refused and nothing is written', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		const item = await itemBySourceId(result.reviewId, CCAS_ID);
 		// Someone corrects the phone while the coordinator is reading the review.
 		await correctCcasPhone('03 20 44 55 66');
-		const before = everything(result.reviewId);
+		const before = await everything(result.reviewId);
 		const conflict = 'La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.';
 		expect(await decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone', 'offer.hours'] }, tick())).toEqual({
 			ok: false,
 			message: conflict
 		});
-		const after = everything(result.reviewId);
+		const after = await everything(result.reviewId);
 		expect(after.directory, 'places, offers, sources and revisions untouched').toBe(before.directory);
 		expect(after.audit).toBe(before.audit);
-		expect(placeRow(ccasPlace).phone).toBe('03 20 44 55 66');
-		expect(offersAt(ccasPlace).every((o) => o.hours === 'Sa 08:00-11:00'), 'the offers neither').toBe(true);
-		const refreshed = itemBySourceId(result.reviewId, CCAS_ID);
+		expect((await placeRow(ccasPlace)).phone).toBe('03 20 44 55 66');
+		expect((await offersAt(ccasPlace)).every((o) => o.hours === 'Sa 08:00-11:00'), 'the offers neither').toBe(true);
+		const refreshed = await itemBySourceId(result.reviewId, CCAS_ID);
 		expect(refreshed.decision).toBe('pending');
 		// Reloaded, the review shows the correction, unticked by default; deciding again works.
 		expect(changesOf(refreshed)).toEqual([
@@ -622,25 +632,25 @@ describe('refusals: French messages, nothing written', () => {
 			{ field: 'offer.hours', label: 'Horaires', local: 'Sa 08:00-11:00', upstream: UPSTREAM_HOURS, locallyCorrected: false }
 		]);
 		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'apply', tick())).toEqual({ done: 1, refused: [] });
-		expect(placeRow(ccasPlace).phone).toBe('03 20 44 55 66');
-		expect(offersAt(ccasPlace).every((o) => o.hours === UPSTREAM_HOURS)).toBe(true);
+		expect((await placeRow(ccasPlace)).phone).toBe('03 20 44 55 66');
+		expect((await offersAt(ccasPlace)).every((o) => o.hours === UPSTREAM_HOURS)).toBe(true);
 	});
 
 	it('a stale decision in bulk is listed as refused, with its name and the conflict message', async () => {
 		const result = await review();
 		await correctCcasPhone('03 20 44 55 66');
-		const before = directoryChecksum();
+		const before = await directoryChecksum();
 		expect(await decideAll(conn.db, coordinator, result.reviewId, 'changed', 'apply', tick())).toEqual({
 			done: 0,
 			refused: [{ name: 'CCAS de Roubaix', message: 'La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.' }]
 		});
-		expect(directoryChecksum()).toBe(before);
+		expect(await directoryChecksum()).toBe(before);
 	});
 
 	it('an offer changed after the review refuses the decision for the place too: a place and its offers go together', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, CCAS_ID);
-		const offerId = offersAt(ccasPlace)[0]!.id;
+		const item = await itemBySourceId(result.reviewId, CCAS_ID);
+		const offerId = (await offersAt(ccasPlace))[0]!.id;
 		const offer = (await readOffer(conn.db, offerId))!;
 		const edited = await submitChange(
 			conn.db,
@@ -648,29 +658,28 @@ describe('refusals: French messages, nothing written', () => {
 			{ user: coordinator, origin: 'https://carte.roubaix.test', now: tick() }
 		);
 		expect(edited.kind).toBe('published');
-		const before = everything(result.reviewId);
+		const before = await everything(result.reviewId);
 		// Only the place's phone ticked: still refused, because the offers it would write changed.
 		const refused = await decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone'] }, tick());
 		expect(refused).toEqual({ ok: false, message: 'La fiche a changé pendant la revue : rechargez la page et décidez de nouveau.' });
-		expect(everything(result.reviewId).directory).toBe(before.directory);
-		expect(placeRow(ccasPlace).phone).toBe('+33320815757');
+		expect((await everything(result.reviewId)).directory).toBe(before.directory);
+		expect((await placeRow(ccasPlace)).phone).toBe('+33320815757');
 		// Reloaded, the hours read as corrected here.
-		const hours = changesOf(itemBySourceId(result.reviewId, CCAS_ID)).find((c) => c.field === 'offer.hours');
+		const hours = changesOf(await itemBySourceId(result.reviewId, CCAS_ID)).find((c) => c.field === 'offer.hours');
 		expect(hours).toMatchObject({ local: 'Sa 08:00-12:00', upstream: UPSTREAM_HOURS, locallyCorrected: true });
 	});
 
 	it('a failure while writing the offers undoes the place written just before', async () => {
 		const result = await review();
-		const item = itemBySourceId(result.reviewId, CCAS_ID);
+		const item = await itemBySourceId(result.reviewId, CCAS_ID);
 		// The database refuses the offers' new hours: the place's phone was already written in the same transaction.
-		conn.sqlite.exec(`create trigger refuse_hours before update of hours on offers when new.hours = '${UPSTREAM_HOURS}'
-			begin select raise(abort, 'refused by the test'); end`);
-		const before = everything(result.reviewId);
+		await refuseHours(UPSTREAM_HOURS);
+		const before = await everything(result.reviewId);
 		await expect(decideItem(conn.db, coordinator, item.id, { action: 'apply', fields: ['phone', 'offer.hours'] }, tick())).rejects.toThrow(
 			'refused by the test'
 		);
-		expect(everything(result.reviewId)).toEqual(before);
-		expect(placeRow(ccasPlace).phone).toBe('+33320815757');
-		expect(itemBySourceId(result.reviewId, CCAS_ID).decision).toBe('pending');
+		expect(await everything(result.reviewId)).toEqual(before);
+		expect((await placeRow(ccasPlace)).phone).toBe('+33320815757');
+		expect((await itemBySourceId(result.reviewId, CCAS_ID)).decision).toBe('pending');
 	});
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Connection } from '../db/connect';
+import { migrate, type Connection } from '../db/connect';
 import { seedGeography } from '../seed/geography';
+import { allRows, freshDatabase, oneRow } from '../testing/database';
 import { importSchemaFile, type ImportReport, type ImportSummary } from './importer';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
@@ -16,7 +17,7 @@ const TABLES = ['areas', 'actors', 'places', 'place_areas', 'offers', 'quality_f
 let conn: Connection;
 
 beforeEach(async () => {
-	conn = openDatabase(':memory:');
+	conn = await freshDatabase();
 	await migrate(conn.db);
 	await seedGeography(conn.db, 'db/seed');
 });
@@ -25,14 +26,25 @@ afterEach(async () => {
 	await conn.db.destroy();
 });
 
+/** Each table's key, for a stable order on both engines. */
+const ORDER: Record<(typeof TABLES)[number], string> = {
+	areas: 'code',
+	actors: 'id',
+	places: 'id',
+	place_areas: 'place_id, area_code',
+	offers: 'id',
+	quality_flags: 'id',
+	imports: 'id'
+};
+
 /** Every row of every table, in a stable order: "nothing changed" means this is equal. */
-function dump(): Record<string, unknown[]> {
-	return Object.fromEntries(TABLES.map((t) => [t, conn.sqlite.prepare(`select * from ${t} order by rowid`).all()]));
+async function dump(): Promise<Record<string, unknown[]>> {
+	return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await allRows(conn, `select * from ${t} order by ${ORDER[t]}`)])));
 }
 
-function counts(): Record<string, number> {
+async function counts(): Promise<Record<string, number>> {
 	return Object.fromEntries(
-		TABLES.map((t) => [t, (conn.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])
+		await Promise.all(TABLES.map(async (t) => [t, (await oneRow<{ n: number }>(conn, `select count(*) as n from ${t}`)).n]))
 	);
 }
 
@@ -41,21 +53,21 @@ function summaryOf(report: ImportReport): ImportSummary {
 	return report.summary;
 }
 
-const all = <T>(sql: string, ...params: unknown[]) => conn.sqlite.prepare(sql).all(...params) as T[];
+const all = <T>(sql: string, ...params: unknown[]) => allRows<T>(conn, sql, ...params);
 
-function placeId(name: string): number {
-	const row = conn.sqlite.prepare('select id from places where name = ?').get(name) as { id: number } | undefined;
+async function placeId(name: string): Promise<number> {
+	const [row] = await all<{ id: number }>('select id from places where name = ?', name);
 	if (!row) throw new Error(`no place ${name}`);
 	return row.id;
 }
 
-const areasOf = (name: string) =>
-	all<{ area_code: string }>('select area_code from place_areas where place_id = ? order by area_code', placeId(name)).map(
+const areasOf = async (name: string) =>
+	(await all<{ area_code: string }>('select area_code from place_areas where place_id = ? order by area_code', await placeId(name))).map(
 		(r) => r.area_code
 	);
 
-const flagsOf = (name: string) =>
-	all<{ code: string }>('select code from quality_flags where place_id = ? order by code', placeId(name)).map((r) => r.code);
+const flagsOf = async (name: string) =>
+	(await all<{ code: string }>('select code from quality_flags where place_id = ? order by code', await placeId(name))).map((r) => r.code);
 
 describe('importSchemaFile: a good small file', () => {
 	it('creates places, offers, areas and flags', async () => {
@@ -74,9 +86,9 @@ describe('importSchemaFile: a good small file', () => {
 				flags: 5
 			}
 		});
-		expect(counts()).toMatchObject({ actors: 3, places: 3, place_areas: 12, offers: 5, quality_flags: 5, imports: 1 });
+		expect(await counts()).toMatchObject({ actors: 3, places: 3, place_areas: 12, offers: 5, quality_flags: 5, imports: 1 });
 
-		const parkour = conn.sqlite.prepare("select * from places where name = 'PARKOUR 59'").get();
+		const parkour = await oneRow(conn, "select * from places where name = 'PARKOUR 59'");
 		expect(parkour).toMatchObject({
 			source: 'dora',
 			source_id: 'b9cf77b6-10b1-4c8c-839c-5cfe57fcedff-dora',
@@ -94,16 +106,16 @@ describe('importSchemaFile: a good small file', () => {
 
 	it('computes the areas from the point: PARKOUR 59 is in IRIS « Pile Nord » and QPV QN05980M', async () => {
 		await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: NOW });
-		expect(areasOf('PARKOUR 59')).toEqual(['59512', '5951210', '595121003', 'QN05980M']);
-		const iris = conn.sqlite.prepare("select name, kind from areas where code = '595121003'").get();
+		expect(await areasOf('PARKOUR 59')).toEqual(['59512', '5951210', '595121003', 'QN05980M']);
+		const iris = await oneRow(conn, "select name, kind from areas where code = '595121003'");
 		expect(iris).toEqual({ name: 'Pile Nord', kind: 'iris' });
-		expect(areasOf('Centre social ECHO')).toEqual(['59512', '5951203', '595120301', 'QN05980M']);
-		expect(areasOf('CCAS de ROUBAIX')).toEqual(['59512', '5951204', '595120402', 'QN05980M']);
+		expect(await areasOf('Centre social ECHO')).toEqual(['59512', '5951203', '595120301', 'QN05980M']);
+		expect(await areasOf('CCAS de ROUBAIX')).toEqual(['59512', '5951204', '595120402', 'QN05980M']);
 	});
 
 	it('writes one offer per level, with the place’s themes, hours and verification date', async () => {
 		await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: NOW });
-		const offers = all<Record<string, unknown>>(
+		const offers = await all<Record<string, unknown>>(
 			`select p.name, o.level, o.level_inferred, o.remote, o.themes, o.fees, o.programmes, o.hours, o.booking_url,
 			        o.status, o.languages, o.verified_at, o.verified_how, o.source_id
 			   from offers o join places p on p.id = o.place_id order by o.id`
@@ -149,31 +161,29 @@ describe('importSchemaFile: a good small file', () => {
 
 	it('raises the quality flags: stale for all three, missing hours where no hours are given', async () => {
 		await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: NOW });
-		expect(flagsOf('PARKOUR 59')).toEqual(['missing_hours', 'stale']);
-		expect(flagsOf('Centre social ECHO')).toEqual(['missing_hours', 'stale']);
-		expect(flagsOf('CCAS de ROUBAIX')).toEqual(['stale']);
-		const stale = conn.sqlite
-			.prepare("select detail from quality_flags where code = 'stale' and place_id = ?")
-			.get(placeId('PARKOUR 59'));
+		expect(await flagsOf('PARKOUR 59')).toEqual(['missing_hours', 'stale']);
+		expect(await flagsOf('Centre social ECHO')).toEqual(['missing_hours', 'stale']);
+		expect(await flagsOf('CCAS de ROUBAIX')).toEqual(['stale']);
+		const stale = await oneRow(conn, "select detail from quality_flags where code = 'stale' and place_id = ?", await placeId('PARKOUR 59'));
 		expect(stale).toEqual({ detail: 'Dernière mise à jour de la source le 22 novembre 2022.' });
 	});
 
 	it('imports a GeoJSON file at the points of its geometries', async () => {
 		const report = await importSchemaFile(conn.db, 'places.geojson', fixture('places.geojson'), { now: NOW });
 		expect(report).toMatchObject({ ok: true, format: 'geojson', rows: 2, summary: { placesCreated: 2, offersCreated: 2 } });
-		expect(conn.sqlite.prepare("select lat, lon from places where source_id = 'geo-1'").get()).toEqual({
+		expect(await oneRow(conn, "select lat, lon from places where source_id = 'geo-1'")).toEqual({
 			lat: 50.687512,
 			lon: 3.176129
 		});
-		expect(areasOf("B'CoWorker Roubaix")).toContain('595120603');
-		expect(areasOf('la bobine')).toContain('595120601');
+		expect(await areasOf("B'CoWorker Roubaix")).toContain('595120603');
+		expect(await areasOf('la bobine')).toContain('595120601');
 	});
 });
 
 describe('importSchemaFile: importing again', () => {
 	it('the same file changes nothing and records no import', async () => {
 		summaryOf(await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: NOW }));
-		const before = dump();
+		const before = await dump();
 		const report = await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: LATER });
 		expect(summaryOf(report)).toEqual({
 			placesCreated: 0,
@@ -184,9 +194,9 @@ describe('importSchemaFile: importing again', () => {
 			offersRemoved: 0,
 			flags: 5
 		});
-		expect(dump()).toEqual(before);
-		expect(counts().imports).toBe(1);
-		const stamps = all<{ updated_at: string }>('select updated_at from places union all select updated_at from offers');
+		expect(await dump()).toEqual(before);
+		expect((await counts()).imports).toBe(1);
+		const stamps = await all<{ updated_at: string }>('select updated_at from places union all select updated_at from offers');
 		expect(stamps).toHaveLength(8);
 		expect(stamps.every((s) => s.updated_at === NOW.toISOString())).toBe(true);
 	});
@@ -206,13 +216,13 @@ describe('importSchemaFile: importing again', () => {
 			offersRemoved: 0,
 			flags: 5
 		});
-		expect(all('select name, phone, updated_at from places order by id')).toEqual([
+		expect(await all('select name, phone, updated_at from places order by id')).toEqual([
 			{ name: 'PARKOUR 59', phone: '+33320000000', updated_at: LATER.toISOString() },
 			{ name: 'Centre social ECHO', phone: null, updated_at: NOW.toISOString() },
 			{ name: 'CCAS de ROUBAIX', phone: '+33320815757', updated_at: NOW.toISOString() }
 		]);
-		expect(all<{ updated_at: string }>('select updated_at from offers').every((o) => o.updated_at === NOW.toISOString())).toBe(true);
-		expect(counts()).toMatchObject({ places: 3, offers: 5, place_areas: 12, imports: 2 });
+		expect((await all<{ updated_at: string }>('select updated_at from offers')).every((o) => o.updated_at === NOW.toISOString())).toBe(true);
+		expect(await counts()).toMatchObject({ places: 3, offers: 5, place_areas: 12, imports: 2 });
 	});
 
 	it('a place that gains a modality gets its declared offers in place of the inferred one', async () => {
@@ -225,8 +235,7 @@ describe('importSchemaFile: importing again', () => {
 		expect(changed).not.toBe(fixture('three-places.csv'));
 		const report = await importSchemaFile(conn.db, 'three-places.csv', changed, { now: LATER });
 		expect(summaryOf(report)).toMatchObject({ placesUnchanged: 3, offersCreated: 1, offersRemoved: 1, offersUpdated: 0 });
-		expect(
-			all('select level, level_inferred from offers where place_id = ? order by id', placeId('Centre social ECHO'))
+		expect(await all('select level, level_inferred from offers where place_id = ? order by id', await placeId('Centre social ECHO'))
 		).toEqual([{ level: 'support', level_inferred: 0 }]);
 	});
 });
@@ -234,7 +243,7 @@ describe('importSchemaFile: importing again', () => {
 describe('importSchemaFile: a broken file writes nothing', () => {
 	it('lists every bad row with its line and fields, and leaves every table as it was', async () => {
 		summaryOf(await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: NOW }));
-		const before = dump();
+		const before = await dump();
 		const report = await importSchemaFile(conn.db, 'broken.csv', fixture('broken.csv'), { now: LATER });
 		expect(report).toEqual({
 			ok: false,
@@ -267,19 +276,19 @@ describe('importSchemaFile: a broken file writes nothing', () => {
 				}
 			]
 		});
-		expect(dump()).toEqual(before);
+		expect(await dump()).toEqual(before);
 	});
 
 	it('into an empty directory, writes no place either', async () => {
-		const before = counts();
+		const before = await counts();
 		const report = await importSchemaFile(conn.db, 'broken.csv', fixture('broken.csv'), { now: NOW });
 		expect(report.ok).toBe(false);
-		expect(counts()).toEqual(before);
+		expect(await counts()).toEqual(before);
 		expect(before).toMatchObject({ actors: 0, places: 0, offers: 0, imports: 0 });
 	});
 
 	it('rejects ids used twice in one file, naming the first use', async () => {
-		const before = dump();
+		const before = await dump();
 		const report = await importSchemaFile(conn.db, 'duplicate-ids.csv', fixture('duplicate-ids.csv'), { now: NOW });
 		expect(report).toEqual({
 			ok: false,
@@ -287,7 +296,7 @@ describe('importSchemaFile: a broken file writes nothing', () => {
 			rows: 3,
 			rejected: [{ position: 'ligne 4', errors: [{ field: 'id', reason: 'identifiant déjà utilisé (ligne 2)' }] }]
 		});
-		expect(dump()).toEqual(before);
+		expect(await dump()).toEqual(before);
 	});
 
 	it.each([
@@ -295,9 +304,9 @@ describe('importSchemaFile: a broken file writes nothing', () => {
 		['entete.csv', 'id,nom,adresse\n', 'Le fichier ne contient aucun lieu.'],
 		['autre.csv', 'code;libelle\n1;x\n', 'En-tête inattendu : les colonnes « id » et « nom » du schéma des lieux de médiation numérique sont attendues (séparateur détecté : « ; »).']
 	])('%s is refused with « %s »', async (name, content, error) => {
-		const before = counts();
+		const before = await counts();
 		expect(await importSchemaFile(conn.db, name, content, { now: NOW })).toEqual({ ok: false, error, rows: 0, rejected: [] });
-		expect(counts()).toEqual(before);
+		expect(await counts()).toEqual(before);
 	});
 });
 
@@ -317,11 +326,11 @@ describe('importSchemaFile: the real 2023 file', () => {
 				offersRemoved: 0
 			}
 		});
-		expect(summaryOf(report).flags).toBe(counts().quality_flags);
-		expect(counts()).toMatchObject({ places: 39, offers: 63 });
+		expect(summaryOf(report).flags).toBe((await counts()).quality_flags);
+		expect(await counts()).toMatchObject({ places: 39, offers: 63 });
 
 		// Levels: 23 offers declared, 39 inferred (22 places), 1 « à préciser » (La maison d'Alfred).
-		expect(all('select level, level_inferred, count(*) as n from offers group by level, level_inferred order by level, level_inferred')).toEqual([
+		expect(await all('select level, level_inferred, count(*) as n from offers group by level, level_inferred order by coalesce(level, ''), level_inferred')).toEqual([
 			{ level: null, level_inferred: 0, n: 1 },
 			{ level: 'discover', level_inferred: 1, n: 13 },
 			{ level: 'learn', level_inferred: 0, n: 9 },
@@ -330,28 +339,27 @@ describe('importSchemaFile: the real 2023 file', () => {
 			{ level: 'support', level_inferred: 0, n: 14 },
 			{ level: 'support', level_inferred: 1, n: 10 }
 		]);
-		expect(all("select p.name from offers o join places p on p.id = o.place_id where o.level is null")).toEqual([
+		expect(await all("select p.name from offers o join places p on p.id = o.place_id where o.level is null")).toEqual([
 			{ name: "La maison d'Alfred" }
 		]);
 
-		const placesWith = (code: string) =>
-			all<{ n: number }>('select count(distinct place_id) as n from quality_flags where code = ?', code)[0]!.n;
-		expect(placesWith('stale')).toBe(39);
-		expect(placesWith('missing_hours')).toBe(35);
-		expect(placesWith('outside_commune')).toBe(0);
+		const placesWith = async (code: string) =>
+			(await all<{ n: number }>('select count(distinct place_id) as n from quality_flags where code = ?', code))[0]!.n;
+		expect(await placesWith('stale')).toBe(39);
+		expect(await placesWith('missing_hours')).toBe(35);
+		expect(await placesWith('outside_commune')).toBe(0);
 
 		// 9 RUE PELLART is placed 893 m from rue Pellart. (« 17 GRD PLACE » should be a fourth, see streets.test.ts.)
-		expect(flagsOf('CCAS de Roubaix')).toContain('far_from_street');
-		expect(flagsOf('CCAS de ROUBAIX')).not.toContain('far_from_street');
-		expect(
-			all("select p.name from quality_flags f join places p on p.id = f.place_id where f.code = 'far_from_street'")
+		expect(await flagsOf('CCAS de Roubaix')).toContain('far_from_street');
+		expect(await flagsOf('CCAS de ROUBAIX')).not.toContain('far_from_street');
+		expect(await all("select p.name from quality_flags f join places p on p.id = f.place_id where f.code = 'far_from_street'")
 		).toEqual(
 			expect.arrayContaining([{ name: 'CCAS de Roubaix' }, { name: 'France services de Roubaix-Epeule' }, { name: 'Humanis / Ville de Roubaix' }])
 		);
 		// 10 pairs, each flagged on both places: the four at 71 avenue de Verdun make 6 of them.
-		expect(all("select count(*) as n from quality_flags where code = 'probable_duplicate'")).toEqual([{ n: 20 }]);
+		expect(await all("select count(*) as n from quality_flags where code = 'probable_duplicate'")).toEqual([{ n: 20 }]);
 
-		const verdun = all<{ id: number; name: string }>("select id, name from places where address like '71 % de verdun' order by id");
+		const verdun = await all<{ id: number; name: string }>("select id, name from places where address like '71 % de verdun' order by id");
 		expect(verdun.map((p) => p.name)).toEqual([
 			'Emmaüs Connect',
 			'CPAM de Roubaix Tourcoing',
@@ -359,14 +367,14 @@ describe('importSchemaFile: the real 2023 file', () => {
 			'France services Mairie de Roubaix Quartier des 3 Ponts'
 		]);
 		for (const p of verdun) {
-			const related = all<{ related_place_id: number }>(
+			const related = (await all<{ related_place_id: number }>(
 				"select related_place_id from quality_flags where place_id = ? and code = 'probable_duplicate' order by related_place_id",
 				p.id
-			).map((r) => r.related_place_id);
+			)).map((r) => r.related_place_id);
 			expect(related).toEqual(verdun.map((o) => o.id).filter((id) => id !== p.id));
 		}
 
-		const hoursKnown = all("select name from places where id not in (select place_id from quality_flags where code = 'missing_hours') order by name");
+		const hoursKnown = await all("select name from places where id not in (select place_id from quality_flags where code = 'missing_hours') order by name");
 		expect(hoursKnown).toEqual([
 			{ name: 'CCAS de ROUBAIX' },
 			{ name: 'CCAS de Roubaix' },
@@ -377,17 +385,17 @@ describe('importSchemaFile: the real 2023 file', () => {
 
 	it('importing the real file twice changes nothing the second time', async () => {
 		summaryOf(await importSchemaFile(conn.db, SEED_FILE, seedContent(), { now: NOW }));
-		const before = dump();
+		const before = await dump();
 		const summary = summaryOf(await importSchemaFile(conn.db, SEED_FILE, seedContent(), { now: LATER }));
 		expect(summary).toMatchObject({ placesCreated: 0, placesUpdated: 0, placesUnchanged: 39, offersCreated: 0, offersUpdated: 0, offersRemoved: 0 });
-		expect(dump()).toEqual(before);
+		expect(await dump()).toEqual(before);
 	});
 
 	it('after the small file, the real file creates only the 36 other places', async () => {
 		summaryOf(await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: NOW }));
 		const summary = summaryOf(await importSchemaFile(conn.db, SEED_FILE, seedContent(), { now: LATER }));
 		expect(summary).toMatchObject({ placesCreated: 36, placesUpdated: 0, placesUnchanged: 3, offersCreated: 58, offersUpdated: 0 });
-		expect(counts()).toMatchObject({ places: 39, offers: 63, imports: 2 });
+		expect(await counts()).toMatchObject({ places: 39, offers: 63, imports: 2 });
 	});
 });
 
@@ -445,11 +453,10 @@ describe('importSchemaFile: rows with the `_roubaix` extension (our own export.j
 
 	it('writes each offer exactly as the extension says, two of one level included', async () => {
 		summaryOf(await importSchemaFile(conn.db, 'export.json', file(EXTENSION), { now: NOW }));
-		expect(all('select phone, code_insee, source, source_id from places')).toEqual([
+		expect(await all('select phone, code_insee, source, source_id from places')).toEqual([
 			{ phone: '03 20 00 00 01', code_insee: null, source: 'Ville de Roubaix', source_id: 'roubaix-12' }
 		]);
-		expect(
-			all(
+		expect(await all(
 				`select level, level_inferred, remote, languages, hours, status, closed_from, closure_message, programmes, verified_at, verified_how, source_id
 				   from offers order by id`
 			)
@@ -475,14 +482,14 @@ describe('importSchemaFile: rows with the `_roubaix` extension (our own export.j
 
 	it('importing it again changes nothing; a changed offer is updated in place', async () => {
 		summaryOf(await importSchemaFile(conn.db, 'export.json', file(EXTENSION), { now: NOW }));
-		const before = dump();
+		const before = await dump();
 		expect(summaryOf(await importSchemaFile(conn.db, 'export.json', file(EXTENSION), { now: LATER }))).toMatchObject({
 			placesUnchanged: 1,
 			offersCreated: 0,
 			offersUpdated: 0,
 			offersRemoved: 0
 		});
-		expect(dump()).toEqual(before);
+		expect(await dump()).toEqual(before);
 		const reopened = { ...EXTENSION, offers: [EXTENSION.offers[0], { ...EXTENSION.offers[1], status: 'active', closed_from: null, closure_message: null }] };
 		expect(summaryOf(await importSchemaFile(conn.db, 'export.json', file(reopened), { now: LATER }))).toMatchObject({
 			offersCreated: 0,
@@ -492,7 +499,7 @@ describe('importSchemaFile: rows with the `_roubaix` extension (our own export.j
 	});
 
 	it('a bad extension rejects its row with French reasons, and writes nothing', async () => {
-		const before = dump();
+		const before = await dump();
 		const report = await importSchemaFile(conn.db, 'export.json', file({ offers: [offer({ level: 'expert', languages: 'fr' })] }), { now: NOW });
 		expect(report).toEqual({
 			ok: false,
@@ -508,6 +515,6 @@ describe('importSchemaFile: rows with the `_roubaix` extension (our own export.j
 				}
 			]
 		});
-		expect(dump()).toEqual(before);
+		expect(await dump()).toEqual(before);
 	});
 });

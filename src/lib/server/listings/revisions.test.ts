@@ -8,6 +8,7 @@ import {
 	allRows,
 	auditLines,
 	createUser,
+	run,
 	oneRow,
 	outbox,
 	placeIdByName,
@@ -29,20 +30,19 @@ let ccasPlace: number;
 
 const as = (user: SignedInUser, now = NOW, extra: Partial<Decider> = {}): Decider => ({ user, origin: ORIGIN, now, ...extra });
 
-const placeRow = (id: number) => oneRow(conn, 'select * from places where id = ?', id);
-const offerRow = (id: number) => oneRow(conn, 'select * from offers where id = ?', id);
-const areasOf = (placeId: number) =>
-	allRows<{ area_code: string }>(conn, 'select area_code from place_areas where place_id = ? order by area_code', placeId).map(
+const placeRow = async (id: number) => await oneRow(conn, 'select * from places where id = ?', id);
+const offerRow = async (id: number) => await oneRow(conn, 'select * from offers where id = ?', id);
+const areasOf = async (placeId: number) =>
+	(await allRows<{ area_code: string }>(conn, 'select area_code from place_areas where place_id = ? order by area_code', placeId)).map(
 		(r) => r.area_code
 	);
-const revisionRow = (id: number) =>
-	oneRow<{ status: string; operation: string; entity_id: number | null; base_version: number | null; author_id: number; decided_by: number | null; reason: string | null; before: string | null; after: string }>(
+const revisionRow = async (id: number) => await oneRow<{ status: string; operation: string; entity_id: number | null; base_version: number | null; author_id: number; decided_by: number | null; reason: string | null; before: string | null; after: string }>(
 		conn,
 		'select * from revisions where id = ?',
 		id
 	);
-const revisionCount = () => oneRow<{ n: number }>(conn, 'select count(*) as n from revisions').n;
-const lastAudit = () => auditLines(conn).at(-1);
+const revisionCount = async () => (await oneRow<{ n: number }>(conn, 'select count(*) as n from revisions')).n;
+const lastAudit = async () => (await auditLines(conn)).at(-1);
 
 async function loadPlace(id: number) {
 	const record = await readPlace(conn.db, id);
@@ -70,8 +70,8 @@ async function propose(user: SignedInUser, id: number, changes: Partial<PlaceSna
 
 beforeEach(async () => {
 	conn = await seededDatabase();
-	ccas = actorIdByName(conn, 'CCAS de Roubaix');
-	ccasPlace = placeIdByName(conn, 'CCAS de Roubaix');
+	ccas = await actorIdByName(conn, 'CCAS de Roubaix');
+	ccasPlace = await placeIdByName(conn, 'CCAS de Roubaix');
 	coordinator = await createUser(conn, 'coordination@ville-roubaix.fr', 'coordinator');
 	await createUser(conn, 'adjointe@ville-roubaix.fr', 'coordinator');
 	member = await createUser(conn, 'agent@ccas-roubaix.fr', 'member', [ccas]);
@@ -82,20 +82,20 @@ afterEach(async () => {
 });
 
 describe('the seed this file relies on', () => {
-	it('has the 39 places, and mail goes to the local outbox', () => {
-		expect(oneRow<{ n: number }>(conn, 'select count(*) as n from places').n).toBe(39);
-		expect(oneRow<{ trusted: number }>(conn, 'select trusted from actors where id = ?', ccas).trusted).toBe(0);
+	it('has the 39 places, and mail goes to the local outbox', async () => {
+		expect((await oneRow<{ n: number }>(conn, 'select count(*) as n from places')).n).toBe(39);
+		expect((await oneRow<{ trusted: number }>(conn, 'select trusted from actors where id = ?', ccas)).trusted).toBe(0);
 		expect(usesLocalOutbox()).toBe(true);
 	});
 });
 
 describe('a member of an untrusted structure', () => {
 	it('proposes a change: the place is untouched, the coordination is told, the audit log says so', async () => {
-		const before = placeRow(ccasPlace);
+		const before = await placeRow(ccasPlace);
 		const revisionId = await propose(member, ccasPlace, { phone: '+33320000001', description: 'Permanence numérique le mardi matin.' });
 
-		expect(placeRow(ccasPlace)).toEqual(before);
-		expect(revisionRow(revisionId)).toMatchObject({
+		expect(await placeRow(ccasPlace)).toEqual(before);
+		expect(await revisionRow(revisionId)).toMatchObject({
 			status: 'proposed',
 			operation: 'update',
 			entity_id: ccasPlace,
@@ -103,15 +103,15 @@ describe('a member of an untrusted structure', () => {
 			author_id: member.id,
 			decided_by: null
 		});
-		expect(JSON.parse(revisionRow(revisionId).after)).toMatchObject({ phone: '+33320000001' });
+		expect(JSON.parse((await revisionRow(revisionId)).after)).toMatchObject({ phone: '+33320000001' });
 
-		const mails = outbox(conn);
+		const mails = await outbox(conn);
 		expect(mails.map((m) => m.to_address).sort()).toEqual(['adjointe@ville-roubaix.fr', 'coordination@ville-roubaix.fr']);
 		for (const mail of mails) {
 			expect(mail.subject).toBe('Modification à valider : lieu « CCAS de Roubaix »');
 			expect(mail.text).toContain(`${ORIGIN}/admin/revisions/${revisionId}`);
 		}
-		expect(lastAudit()).toEqual({
+		expect(await lastAudit()).toEqual({
 			user_id: member.id,
 			action: 'revision.proposed',
 			entity: 'place',
@@ -123,8 +123,8 @@ describe('a member of an untrusted structure', () => {
 	it('saving the form without changing anything creates no proposal and sends no mail', async () => {
 		const result = await submitChange(conn.db, await placeChange(ccasPlace, {}), as(member));
 		expect(result).toEqual({ kind: 'unchanged' });
-		expect(revisionCount()).toBe(0);
-		expect(outbox(conn)).toEqual([]);
+		expect(await revisionCount()).toBe(0);
+		expect(await outbox(conn)).toEqual([]);
 	});
 
 	it('a second proposal for the same place replaces their first, not a colleague’s', async () => {
@@ -132,21 +132,21 @@ describe('a member of an untrusted structure', () => {
 		const first = await propose(member, ccasPlace, { phone: '+33320000001' });
 		const colleagues = await propose(colleague, ccasPlace, { website: 'https://ccas.ville-roubaix.fr' });
 		const second = await propose(member, ccasPlace, { phone: '+33320000002' });
-		expect(revisionRow(first).status).toBe('superseded');
-		expect(revisionRow(colleagues).status).toBe('proposed');
-		expect(revisionRow(second).status).toBe('proposed');
+		expect((await revisionRow(first)).status).toBe('superseded');
+		expect((await revisionRow(colleagues)).status).toBe('proposed');
+		expect((await revisionRow(second)).status).toBe('proposed');
 		// The replaced proposal can no longer be approved.
 		expect(await approveRevision(conn.db, first, as(coordinator))).toEqual({ kind: 'not_pending' });
-		expect(placeRow(ccasPlace).phone).toBe('+33320815757');
+		expect((await placeRow(ccasPlace)).phone).toBe('+33320815757');
 	});
 
 	it('cannot change a place of another structure by naming their own structure', async () => {
-		const cafPlace = placeIdByName(conn, 'Caf du Nord');
-		const cafOffer = oneRow<{ id: number }>(conn, 'select id from offers where place_id = ?', cafPlace).id;
+		const cafPlace = await placeIdByName(conn, 'Caf du Nord');
+		const cafOffer = (await oneRow<{ id: number }>(conn, 'select id from offers where place_id = ?', cafPlace)).id;
 		const place = await loadPlace(cafPlace);
 		const offer = await loadOffer(cafOffer);
-		const beforePlace = placeRow(cafPlace);
-		const beforeOffer = offerRow(cafOffer);
+		const beforePlace = await placeRow(cafPlace);
+		const beforeOffer = await offerRow(cafOffer);
 
 		for (const user of [member, coordinator]) {
 			expect(
@@ -171,20 +171,20 @@ describe('a member of an untrusted structure', () => {
 				as(member)
 			)
 		).toEqual({ kind: 'missing' });
-		expect(placeRow(cafPlace)).toEqual(beforePlace);
-		expect(offerRow(cafOffer)).toEqual(beforeOffer);
-		expect(revisionCount()).toBe(0);
-		expect(outbox(conn)).toEqual([]);
+		expect(await placeRow(cafPlace)).toEqual(beforePlace);
+		expect(await offerRow(cafOffer)).toEqual(beforeOffer);
+		expect(await revisionCount()).toBe(0);
+		expect(await outbox(conn)).toEqual([]);
 	});
 });
 
 describe('the coordination decides', () => {
 	it('approving publishes the change, moves the place into its new IRIS and tells the author', async () => {
 		// The point of another real place, in another IRIS.
-		const echo = await loadPlace(placeIdByName(conn, 'Centre social ECHO'));
-		const echoAreas = areasOf(placeIdByName(conn, 'Centre social ECHO'));
+		const echo = await loadPlace(await placeIdByName(conn, 'Centre social ECHO'));
+		const echoAreas = await areasOf(await placeIdByName(conn, 'Centre social ECHO'));
 		const irisOf = (codes: string[]) => codes.filter((c) => /^\d{9}$/.test(c));
-		expect(irisOf(areasOf(ccasPlace))).toEqual(['595120903']);
+		expect(irisOf(await areasOf(ccasPlace))).toEqual(['595120903']);
 		expect(irisOf(echoAreas)).toEqual(['595120301']);
 
 		const revisionId = await propose(member, ccasPlace, { address: '10 rue de l’Alma', lat: echo.snapshot.lat, lon: echo.snapshot.lon });
@@ -193,15 +193,15 @@ describe('the coordination decides', () => {
 		const place = await loadPlace(ccasPlace);
 		expect(place.version).toBe(2);
 		expect(place.snapshot).toMatchObject({ address: '10 rue de l’Alma', lat: echo.snapshot.lat, lon: echo.snapshot.lon });
-		expect(placeRow(ccasPlace).updated_at).toBe(LATER.toISOString());
-		expect(areasOf(ccasPlace)).toEqual(echoAreas);
-		expect(revisionRow(revisionId)).toMatchObject({ status: 'published', decided_by: coordinator.id });
+		expect((await placeRow(ccasPlace)).updated_at).toBe(LATER.toISOString());
+		expect(await areasOf(ccasPlace)).toEqual(echoAreas);
+		expect(await revisionRow(revisionId)).toMatchObject({ status: 'published', decided_by: coordinator.id });
 
-		const toAuthor = outbox(conn).filter((m) => m.to_address === member.email);
+		const toAuthor = (await outbox(conn)).filter((m) => m.to_address === member.email);
 		expect(toAuthor).toHaveLength(1);
 		expect(toAuthor[0]!.subject).toBe('Modification publiée : lieu « CCAS de Roubaix »');
 		expect(toAuthor[0]!.text).toContain(`${ORIGIN}/espace`);
-		expect(lastAudit()).toMatchObject({ user_id: coordinator.id, action: 'revision.approved', entity: 'place', entity_id: ccasPlace });
+		expect(await lastAudit()).toMatchObject({ user_id: coordinator.id, action: 'revision.approved', entity: 'place', entity_id: ccasPlace });
 
 		// A second click on « Valider » does nothing more.
 		expect(await approveRevision(conn.db, revisionId, as(coordinator, LATER))).toEqual({ kind: 'not_pending' });
@@ -209,50 +209,50 @@ describe('the coordination decides', () => {
 	});
 
 	it('refusing keeps the place as it was and mails the reason to the author', async () => {
-		const before = placeRow(ccasPlace);
+		const before = await placeRow(ccasPlace);
 		const revisionId = await propose(member, ccasPlace, { phone: '+33320000001' });
 		const reason = 'Ce numéro est celui de l’accueil de la mairie, pas celui du CCAS.';
 		expect(await refuseRevision(conn.db, revisionId, reason, as(coordinator, LATER))).toEqual({ kind: 'done' });
 
-		expect(placeRow(ccasPlace)).toEqual(before);
-		expect(revisionRow(revisionId)).toMatchObject({ status: 'refused', reason, decided_by: coordinator.id });
-		const toAuthor = outbox(conn).filter((m) => m.to_address === member.email);
+		expect(await placeRow(ccasPlace)).toEqual(before);
+		expect(await revisionRow(revisionId)).toMatchObject({ status: 'refused', reason, decided_by: coordinator.id });
+		const toAuthor = (await outbox(conn)).filter((m) => m.to_address === member.email);
 		expect(toAuthor).toHaveLength(1);
 		expect(toAuthor[0]!.subject).toBe('Modification refusée : lieu « CCAS de Roubaix »');
 		expect(toAuthor[0]!.text).toContain(`Motif : ${reason}`);
-		expect(lastAudit()).toMatchObject({ user_id: coordinator.id, action: 'revision.refused', entity: 'place', entity_id: ccasPlace });
+		expect(await lastAudit()).toMatchObject({ user_id: coordinator.id, action: 'revision.refused', entity: 'place', entity_id: ccasPlace });
 		// Refused is final: it cannot be approved afterwards.
 		expect(await approveRevision(conn.db, revisionId, as(coordinator, LATER))).toEqual({ kind: 'not_pending' });
-		expect(placeRow(ccasPlace)).toEqual(before);
+		expect(await placeRow(ccasPlace)).toEqual(before);
 	});
 
 	it('a proposal made on a version that has since changed cannot be approved', async () => {
 		const revisionId = await propose(member, ccasPlace, { description: 'Accueil sans rendez-vous.' });
 		const published = await submitChange(conn.db, await placeChange(ccasPlace, { phone: '+33320000009' }), as(coordinator));
 		expect(published.kind).toBe('published');
-		const afterCoordinator = placeRow(ccasPlace);
+		const afterCoordinator = await placeRow(ccasPlace);
 
 		const result = await approveRevision(conn.db, revisionId, as(coordinator, LATER));
 		expect(result).toEqual({
 			kind: 'conflict',
 			changes: [{ field: 'phone', label: 'Téléphone', before: '+33320815757', after: '+33320000009' }]
 		});
-		expect(placeRow(ccasPlace)).toEqual(afterCoordinator);
-		expect(revisionRow(revisionId).status).toBe('proposed');
-		expect(outbox(conn).some((m) => m.subject.startsWith('Modification publiée'))).toBe(false);
+		expect(await placeRow(ccasPlace)).toEqual(afterCoordinator);
+		expect((await revisionRow(revisionId)).status).toBe('proposed');
+		expect((await outbox(conn)).some((m) => m.subject.startsWith('Modification publiée'))).toBe(false);
 	});
 });
 
 describe('a trusted structure', () => {
 	it('publishes its member’s change at once, without asking the coordination', async () => {
-		conn.sqlite.prepare('update actors set trusted = 1 where id = ?').run(ccas);
+		await run(conn, 'update actors set trusted = 1 where id = ?', ccas);
 		const result = await submitChange(conn.db, await placeChange(ccasPlace, { phone: '+33320000001' }), as(member));
 		expect(result).toEqual({ kind: 'published', revisionId: expect.any(Number), entityId: ccasPlace });
 		const place = await loadPlace(ccasPlace);
 		expect(place.version).toBe(2);
 		expect(place.snapshot.phone).toBe('+33320000001');
-		expect(outbox(conn)).toEqual([]);
-		expect(lastAudit()).toMatchObject({ user_id: member.id, action: 'revision.published', entity: 'place', entity_id: ccasPlace });
+		expect(await outbox(conn)).toEqual([]);
+		expect(await lastAudit()).toMatchObject({ user_id: member.id, action: 'revision.published', entity: 'place', entity_id: ccasPlace });
 	});
 });
 
@@ -270,7 +270,7 @@ describe('two people editing the same record', () => {
 		);
 		expect(saveA.kind).toBe('published');
 		const recordA = await loadPlace(ccasPlace);
-		const revisionsAfterA = revisionCount();
+		const revisionsAfterA = await revisionCount();
 
 		const saveB = await submitChange(
 			conn.db,
@@ -290,9 +290,9 @@ describe('two people editing the same record', () => {
 			]
 		});
 		expect(await loadPlace(ccasPlace)).toEqual(recordA);
-		expect(placeRow(ccasPlace).description).toBeNull();
-		expect(revisionCount()).toBe(revisionsAfterA);
-		expect(auditLines(conn).filter((l) => l.user_id === other.id)).toEqual([]);
+		expect((await placeRow(ccasPlace)).description).toBeNull();
+		expect(await revisionCount()).toBe(revisionsAfterA);
+		expect((await auditLines(conn)).filter((l) => l.user_id === other.id)).toEqual([]);
 	});
 
 	it('a member saving an old form is refused too, before any proposal is made', async () => {
@@ -303,8 +303,8 @@ describe('two people editing the same record', () => {
 			kind: 'conflict',
 			changes: [{ field: 'email', label: 'E-mail', before: 'contact@ccas-roubaix.fr', after: 'accueil@ccas-roubaix.fr' }]
 		});
-		expect(allRows(conn, "select id from revisions where status = 'proposed'")).toEqual([]);
-		expect(outbox(conn)).toEqual([]);
+		expect(await allRows(conn, "select id from revisions where status = 'proposed'")).toEqual([]);
+		expect(await outbox(conn)).toEqual([]);
 	});
 });
 
@@ -320,12 +320,12 @@ describe('rollback', () => {
 		const restored = await loadPlace(ccasPlace);
 		expect(restored.snapshot).toEqual(original.snapshot);
 		expect(restored.version).toBe(3);
-		expect(revisionRow(result.revisionId)).toMatchObject({ operation: 'rollback', status: 'published', entity_id: ccasPlace, base_version: 2 });
-		expect(JSON.parse(revisionRow(result.revisionId).before!)).toEqual(changed.snapshot);
-		expect(JSON.parse(revisionRow(result.revisionId).after)).toEqual(original.snapshot);
+		expect(await revisionRow(result.revisionId)).toMatchObject({ operation: 'rollback', status: 'published', entity_id: ccasPlace, base_version: 2 });
+		expect(JSON.parse((await revisionRow(result.revisionId)).before!)).toEqual(changed.snapshot);
+		expect(JSON.parse((await revisionRow(result.revisionId)).after)).toEqual(original.snapshot);
 		// The change being undone stays in the history as it was.
-		expect(revisionRow(published.revisionId).status).toBe('published');
-		expect(lastAudit()).toMatchObject({
+		expect((await revisionRow(published.revisionId)).status).toBe('published');
+		expect(await lastAudit()).toMatchObject({
 			action: 'revision.rolled_back',
 			entity: 'place',
 			entity_id: ccasPlace,
@@ -350,7 +350,7 @@ describe('rollback', () => {
 			kind: 'impossible',
 			message: 'Une création ne peut pas être annulée : pour retirer une offre, indiquez « fermée définitivement ».'
 		});
-		expect(placeRow(created.entityId).name).toBe('Point numérique de l’Alma');
+		expect((await placeRow(created.entityId)).name).toBe('Point numérique de l’Alma');
 	});
 
 	it('a proposal that was never published cannot be rolled back', async () => {
@@ -378,13 +378,13 @@ function newPlace(lat: number, lon: number): PlaceSnapshot {
 describe('offers', () => {
 	let inferredOffer: number;
 
-	beforeEach(() => {
-		inferredOffer = oneRow<{ id: number }>(
+	beforeEach(async () => {
+		inferredOffer = (await oneRow<{ id: number }>(
 			conn,
 			'select id from offers where actor_id = ? and place_id = ? and level_inferred = 1 order by id limit 1',
 			ccas,
 			ccasPlace
-		).id;
+		)).id;
 	});
 
 	async function offerChange(id: number, changes: Partial<OfferSnapshot>) {
@@ -393,14 +393,14 @@ describe('offers', () => {
 	}
 
 	it('a member’s change, once approved, makes the level certain and verified by the structure', async () => {
-		const before = offerRow(inferredOffer);
+		const before = await offerRow(inferredOffer);
 		const result = await submitChange(conn.db, await offerChange(inferredOffer, { hours: 'Tu 09:00-12:00' }), as(member));
 		if (result.kind !== 'proposed') throw new Error(result.kind);
-		expect(offerRow(inferredOffer)).toEqual(before);
-		expect(outbox(conn)[0]!.subject).toBe('Modification à valider : offre « Apprendre en atelier » à « CCAS de Roubaix »');
+		expect(await offerRow(inferredOffer)).toEqual(before);
+		expect((await outbox(conn))[0]!.subject).toBe('Modification à valider : offre « Apprendre en atelier » à « CCAS de Roubaix »');
 
 		expect(await approveRevision(conn.db, result.revisionId, as(coordinator, LATER))).toEqual({ kind: 'done' });
-		expect(offerRow(inferredOffer)).toMatchObject({
+		expect(await offerRow(inferredOffer)).toMatchObject({
 			hours: 'Tu 09:00-12:00',
 			level_inferred: 0,
 			verified_at: LATER.toISOString(),
@@ -412,26 +412,26 @@ describe('offers', () => {
 	it('a coordinator publishes at once, recording how the facts were checked', async () => {
 		const byPhone = await submitChange(conn.db, await offerChange(inferredOffer, { hours: 'Tu 09:00-12:00' }), as(coordinator, NOW, { verifiedHow: 'telephone' }));
 		expect(byPhone.kind).toBe('published');
-		expect(offerRow(inferredOffer)).toMatchObject({ level_inferred: 0, verified_at: NOW.toISOString(), verified_how: 'telephone', version: 2 });
+		expect(await offerRow(inferredOffer)).toMatchObject({ level_inferred: 0, verified_at: NOW.toISOString(), verified_how: 'telephone', version: 2 });
 
 		await submitChange(conn.db, await offerChange(inferredOffer, { hours: 'Tu 09:00-12:00; We 14:00-17:00' }), as(coordinator, LATER));
-		expect(offerRow(inferredOffer)).toMatchObject({ verified_at: LATER.toISOString(), verified_how: 'coordinator', version: 3 });
+		expect(await offerRow(inferredOffer)).toMatchObject({ verified_at: LATER.toISOString(), verified_how: 'coordinator', version: 3 });
 	});
 
 	it('rolling back an offer restores its facts without calling them checked today', async () => {
-		const originalHours = offerRow(inferredOffer).hours;
+		const originalHours = (await offerRow(inferredOffer)).hours;
 		const published = await submitChange(conn.db, await offerChange(inferredOffer, { hours: 'Tu 09:00-12:00' }), as(coordinator, NOW, { verifiedHow: 'telephone' }));
 		if (published.kind !== 'published') throw new Error(published.kind);
 		const result = await rollbackRevision(conn.db, published.revisionId, as(coordinator, LATER));
 		expect(result.kind).toBe('done');
 		expect(originalHours).not.toBe('Tu 09:00-12:00');
-		expect(offerRow(inferredOffer)).toMatchObject({ hours: originalHours, verified_at: NOW.toISOString(), verified_how: 'telephone', version: 3 });
+		expect(await offerRow(inferredOffer)).toMatchObject({ hours: originalHours, verified_at: NOW.toISOString(), verified_how: 'telephone', version: 3 });
 	});
 
 	it('a new offer proposed by a member exists only once approved', async () => {
 		const template = await loadOffer(inferredOffer);
-		const count = () => oneRow<{ n: number }>(conn, 'select count(*) as n from offers where actor_id = ?', ccas).n;
-		const before = count();
+		const count = async () => (await oneRow<{ n: number }>(conn, 'select count(*) as n from offers where actor_id = ?', ccas)).n;
+		const before = await count();
 		const result = await submitChange(
 			conn.db,
 			{
@@ -444,13 +444,13 @@ describe('offers', () => {
 			as(member)
 		);
 		if (result.kind !== 'proposed') throw new Error(result.kind);
-		expect(count()).toBe(before);
-		expect(lastAudit()).toMatchObject({ action: 'revision.proposed', entity: 'offer', entity_id: null });
+		expect(await count()).toBe(before);
+		expect(await lastAudit()).toMatchObject({ action: 'revision.proposed', entity: 'offer', entity_id: null });
 
 		expect(await approveRevision(conn.db, result.revisionId, as(coordinator, LATER))).toEqual({ kind: 'done' });
-		expect(count()).toBe(before + 1);
-		const createdId = revisionRow(result.revisionId).entity_id!;
-		expect(offerRow(createdId)).toMatchObject({
+		expect(await count()).toBe(before + 1);
+		const createdId = (await revisionRow(result.revisionId)).entity_id!;
+		expect(await offerRow(createdId)).toMatchObject({
 			actor_id: ccas,
 			place_id: ccasPlace,
 			level: 'discover',
@@ -460,37 +460,37 @@ describe('offers', () => {
 			verified_at: LATER.toISOString(),
 			verified_how: 'structure'
 		});
-		expect(revisionRow(result.revisionId)).toMatchObject({ status: 'published', operation: 'create' });
-		expect(lastAudit()).toMatchObject({ action: 'revision.approved', entity: 'offer', entity_id: createdId });
+		expect(await revisionRow(result.revisionId)).toMatchObject({ status: 'published', operation: 'create' });
+		expect(await lastAudit()).toMatchObject({ action: 'revision.approved', entity: 'offer', entity_id: createdId });
 	});
 
 	it('a new place proposed by a member exists only once approved, in the right areas', async () => {
-		const echoId = placeIdByName(conn, 'Centre social ECHO');
+		const echoId = await placeIdByName(conn, 'Centre social ECHO');
 		const echo = await loadPlace(echoId);
-		const count = () => oneRow<{ n: number }>(conn, 'select count(*) as n from places').n;
+		const count = async () => (await oneRow<{ n: number }>(conn, 'select count(*) as n from places')).n;
 		const result = await submitChange(
 			conn.db,
 			{ entity: 'place', entityId: null, actorId: ccas, baseVersion: null, after: newPlace(echo.snapshot.lat, echo.snapshot.lon) },
 			as(member)
 		);
 		if (result.kind !== 'proposed') throw new Error(result.kind);
-		expect(count()).toBe(39);
-		expect(outbox(conn).map((m) => m.subject)).toContain('Modification à valider : lieu « Point numérique de l’Alma »');
+		expect(await count()).toBe(39);
+		expect((await outbox(conn)).map((m) => m.subject)).toContain('Modification à valider : lieu « Point numérique de l’Alma »');
 
 		expect(await approveRevision(conn.db, result.revisionId, as(coordinator, LATER))).toEqual({ kind: 'done' });
-		expect(count()).toBe(40);
-		const createdId = revisionRow(result.revisionId).entity_id!;
-		expect(placeRow(createdId)).toMatchObject({ actor_id: ccas, name: 'Point numérique de l’Alma', source: 'local', version: 1 });
-		expect(areasOf(createdId)).toEqual(areasOf(echoId));
+		expect(await count()).toBe(40);
+		const createdId = (await revisionRow(result.revisionId)).entity_id!;
+		expect(await placeRow(createdId)).toMatchObject({ actor_id: ccas, name: 'Point numérique de l’Alma', source: 'local', version: 1 });
+		expect(await areasOf(createdId)).toEqual(await areasOf(echoId));
 	});
 });
 
 describe('structure names', () => {
 	it('renaming a structure to another one’s name is refused and writes nothing', async () => {
-		const parkour = actorIdByName(conn, 'PARKOUR 59');
+		const parkour = await actorIdByName(conn, 'PARKOUR 59');
 		const record = (await readActor(conn.db, parkour))!;
-		const before = oneRow(conn, 'select * from actors where id = ?', parkour);
-		const auditBefore = auditLines(conn).length;
+		const before = await oneRow(conn, 'select * from actors where id = ?', parkour);
+		const auditBefore = (await auditLines(conn)).length;
 		// Same name as the CCAS once accents and case are set aside.
 		const result = await submitChange(
 			conn.db,
@@ -498,9 +498,9 @@ describe('structure names', () => {
 			as(coordinator)
 		);
 		expect(result).toEqual({ kind: 'duplicate_name' });
-		expect(oneRow(conn, 'select * from actors where id = ?', parkour)).toEqual(before);
-		expect(revisionCount()).toBe(0);
-		expect(auditLines(conn)).toHaveLength(auditBefore);
+		expect(await oneRow(conn, 'select * from actors where id = ?', parkour)).toEqual(before);
+		expect(await revisionCount()).toBe(0);
+		expect(await auditLines(conn)).toHaveLength(auditBefore);
 	});
 
 	it('a member proposing a name already taken is told at once, not after the coordination tries to approve', async () => {
@@ -511,8 +511,8 @@ describe('structure names', () => {
 			as(member)
 		);
 		expect(result).toEqual({ kind: 'duplicate_name' });
-		expect(revisionCount()).toBe(0);
-		expect(outbox(conn)).toEqual([]);
+		expect(await revisionCount()).toBe(0);
+		expect(await outbox(conn)).toEqual([]);
 	});
 
 	it('a clash appearing while a rename waits for approval is caught at approval, and nothing is written', async () => {
@@ -524,7 +524,7 @@ describe('structure names', () => {
 		);
 		if (proposal.kind !== 'proposed') throw new Error(proposal.kind);
 		// Meanwhile the coordination gives that name to another structure.
-		const caf = actorIdByName(conn, 'Caf du Nord');
+		const caf = await actorIdByName(conn, 'Caf du Nord');
 		const cafRecord = (await readActor(conn.db, caf))!;
 		const renamed = await submitChange(
 			conn.db,
@@ -535,6 +535,6 @@ describe('structure names', () => {
 
 		expect(await approveRevision(conn.db, proposal.revisionId, as(coordinator, LATER))).toEqual({ kind: 'duplicate_name' });
 		expect((await readActor(conn.db, ccas))!.snapshot.name).toBe('CCAS de Roubaix');
-		expect(revisionRow(proposal.revisionId).status).toBe('proposed');
+		expect((await revisionRow(proposal.revisionId)).status).toBe('proposed');
 	});
 });

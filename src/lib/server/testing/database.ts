@@ -13,7 +13,7 @@ import { prepareDatabase } from '../seed/index';
  * Tests run on SQLite by default and on PostgreSQL when `TEST_DATABASE_URL` names a server
  * (`.ci/run` starts a throw-away one): each database is then a new, empty one on that server.
  */
-export async function emptyDatabase(): Promise<Connection> {
+export async function freshDatabase(): Promise<Connection> {
 	const server = process.env.TEST_DATABASE_URL;
 	if (!server) return openDatabase(':memory:');
 	const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -34,7 +34,7 @@ export async function emptyDatabase(): Promise<Connection> {
  * as a first start of the server.
  */
 export async function seededDatabase(): Promise<Connection> {
-	const conn = await emptyDatabase();
+	const conn = await freshDatabase();
 	await prepareDatabase(conn.db, join(process.cwd(), 'db/seed'));
 	return conn;
 }
