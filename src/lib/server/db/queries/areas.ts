@@ -67,3 +67,22 @@ export async function outlines(db: Reader) {
 	const rows = await db.selectFrom('areas').select(['code', 'name', 'kind', 'geometry']).execute();
 	return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon }));
 }
+
+/** Every area with its polygon and its indicators decoded (the planners' geography). */
+export async function withIndicators(db: Reader) {
+	const rows = await db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code', 'geometry', 'qpv_share', 'indicators']).execute();
+	return rows.map((r) => ({
+		code: r.code,
+		kind: r.kind,
+		name: r.name,
+		parentCode: r.parent_code,
+		geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+		qpvShare: r.qpv_share,
+		indicators: (r.indicators ? JSON.parse(r.indicators) : {}) as Record<string, number | null>
+	}));
+}
+
+/** Every area's code, kind, name and QPV share, without polygons (the catalogue's labels). */
+export async function labels(db: Reader) {
+	return db.selectFrom('areas').select(['code', 'kind', 'name', 'qpv_share']).execute();
+}

@@ -181,3 +181,13 @@ export async function linkUpstream(db: DB, link: { source: string; sourceId: str
 		.onConflict((oc) => oc.columns(['source', 'source_id']).doUpdateSet({ place_id: link.placeId, seen_at: link.seenAt }))
 		.execute();
 }
+
+/** Every place (the in-memory catalogue is built from them). */
+export async function all(db: DB): Promise<StoredPlace[]> {
+	return db.selectFrom('places').selectAll().orderBy('id').execute();
+}
+
+/** Every place's areas, as computed from its point. */
+export async function allAreas(db: DB) {
+	return db.selectFrom('place_areas').select(['place_id', 'area_code']).execute();
+}
