@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { config, databaseTarget } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connect';
+import * as places from '../src/lib/server/db/queries/places';
 import { createReview } from '../src/lib/server/import-review/create';
 import { importSchemaFile } from '../src/lib/server/import/importer';
 import { mapSchemaFile } from '../src/lib/server/import/map-file';
@@ -35,8 +36,7 @@ for (const file of files) {
 	const mapped = mapSchemaFile(basename(file), content);
 	if (mapped.ok) {
 		const sources = [...new Set(mapped.places.map((p) => p.source))];
-		const known = await db.selectFrom('places').select('id').where('source', 'in', sources).limit(1).executeTakeFirst();
-		if (known) {
+		if (await places.anyFromSources(db, sources)) {
 			const review = await createReview(db, null, basename(file), content);
 			if (review.ok) {
 				const c = review.counts;

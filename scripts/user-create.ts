@@ -11,6 +11,7 @@ import { addMembership, ensureUser } from '../src/lib/server/auth/users';
 import { config, databaseTarget } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connect';
 import { inTransaction } from '../src/lib/server/db/transaction';
+import * as actors from '../src/lib/server/db/queries/actors';
 import { prepareDatabase } from '../src/lib/server/seed/index';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -33,7 +34,7 @@ if (role === 'member' && !Number.isInteger(actorId)) {
 
 const { db } = openDatabase(databaseTarget());
 await prepareDatabase(db, config.seedDir, (line) => console.log(line));
-if (actorId !== null && !(await db.selectFrom('actors').select('id').where('id', '=', actorId).executeTakeFirst())) {
+if (actorId !== null && !(await actors.summary(db, actorId))) {
 	console.error(`La structure n° ${actorId} n’existe pas.`);
 	process.exit(2);
 }

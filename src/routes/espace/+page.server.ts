@@ -6,9 +6,12 @@ import { ENTITY_LABELS } from '$lib/domain/listing';
 import { normalizeText } from '$lib/domain/vocabulary';
 import { requireActor, requireUser } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as actorQueries from '$lib/server/db/queries/actors';
+import * as offerQueries from '$lib/server/db/queries/offers';
+import * as placeQueries from '$lib/server/db/queries/places';
+import * as revisionQueries from '$lib/server/db/queries/revisions';
 import { confirmActor } from '$lib/server/listings/freshness-campaigns';
 import { changeSummary } from '$lib/server/listings/revisions';
-import type { SnapshotOf, ListingEntity } from '$lib/domain/listing';
 import type { Actions, PageServerLoad } from './$types';
 
 const STATUS_LABELS = { proposed: 'En attente de validation', published: 'Publiée', refused: 'Refusée', superseded: 'Remplacée' };
@@ -20,34 +23,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	let actorIds = user.actorIds;
 	if (user.role === 'coordinator') {
 		// A coordinator may edit everything: the page lists what matches the search, or nothing yet.
-		const all = await db.selectFrom('actors').select(['id', 'name']).orderBy('name').execute();
+		const all = await actorQueries.names(db);
 		const key = normalizeText(q);
 		actorIds = key ? all.filter((a) => normalizeText(a.name).includes(key)).map((a) => a.id).slice(0, 30) : [];
 	}
 	const now = new Date();
-	const actors =
-		actorIds.length === 0
-			? []
-			: await db.selectFrom('actors').select(['id', 'name', 'trusted']).where('id', 'in', actorIds).orderBy('name').execute();
-	const places =
-		actorIds.length === 0
-			? []
-			: await db.selectFrom('places').select(['id', 'actor_id', 'name', 'address']).where('actor_id', 'in', actorIds).orderBy('name').execute();
-	const offers =
-		actorIds.length === 0
-			? []
-			: await db
-					.selectFrom('offers')
-					.select(['id', 'actor_id', 'place_id', 'level', 'status', 'verified_at', 'verified_how'])
-					.where('actor_id', 'in', actorIds)
-					.execute();
-	const revisions = await db
-		.selectFrom('revisions')
-		.select(['id', 'entity', 'entity_id', 'status', 'created_at', 'decided_at', 'reason', 'after'])
-		.where('author_id', '=', user.id)
-		.orderBy('id', 'desc')
-		.limit(20)
-		.execute();
+	const actors = await actorQueries.listed(db, actorIds);
+	const places = await placeQueries.ofActors(db, actorIds);
+	const offers = await offerQueries.listedFor(db, actorIds);
+	const revisions = await revisionQueries.byAuthor(db, user.id, 20);
 	return {
 		isCoordinator: user.role === 'coordinator',
 		q,
@@ -58,7 +42,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			return {
 				id: a.id,
 				name: a.name,
-				trusted: a.trusted === 1,
+				trusted: a.trusted,
 				freshness: freshness(lastVerified, how, now),
 				places: places
 					.filter((p) => p.actor_id === a.id)
@@ -73,8 +57,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		revisions: await Promise.all(
 			revisions.map(async (r) => ({
 				id: r.id,
-				what: await changeSummary(db, r.entity as ListingEntity, JSON.parse(r.after) as SnapshotOf[ListingEntity]),
-				entity: ENTITY_LABELS[r.entity as ListingEntity],
+				what: await changeSummary(db, r.entity, r.after),
+				entity: ENTITY_LABELS[r.entity],
 				status: STATUS_LABELS[r.status],
 				statusCode: r.status,
 				createdAt: r.created_at,
@@ -92,7 +76,7 @@ export const actions: Actions = {
 		if (!Number.isInteger(actorId) || actorId <= 0) return fail(400, { confirmError: 'Structure inconnue.' });
 		requireActor(locals, url, actorId);
 		const { db } = database();
-		const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', actorId).executeTakeFirst();
+		const actor = await actorQueries.summary(db, actorId);
 		if (!actor) return fail(400, { confirmError: 'Structure inconnue.' });
 		await confirmActor(db, actorId, null, new Date(), locals.user!.id);
 		return { confirmed: actor.name };

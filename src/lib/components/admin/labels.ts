@@ -19,6 +19,13 @@ export const OPERATION_LABELS: Record<string, string> = {
 	rollback: 'retour arrière'
 };
 
+/** Where a change came from, as the history says it. */
+export const ORIGIN_LABELS: Record<string, string> = {
+	import: 'import',
+	structure: 'la structure',
+	coordination: 'la coordination'
+};
+
 export const CLAIM_STATUS: Record<string, { label: string; tone: Tone }> = {
 	pending: { label: 'en attente', tone: 'warn' },
 	approved: { label: 'acceptée', tone: 'ok' },

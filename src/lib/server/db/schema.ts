@@ -184,6 +184,8 @@ export interface ClaimTable {
 }
 
 export type RevisionStatus = 'proposed' | 'published' | 'refused' | 'superseded';
+/** Where a change came from: an upstream extract, the structure itself, or the City's coordination. */
+export type RevisionOrigin = 'import' | 'structure' | 'coordination';
 
 export interface RevisionTable {
 	id: Generated<number>;
@@ -200,6 +202,7 @@ export interface RevisionTable {
 	decided_by: number | null;
 	decided_at: string | null;
 	reason: string | null;
+	origin: Generated<RevisionOrigin>;
 }
 
 export interface CampaignTable {

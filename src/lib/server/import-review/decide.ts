@@ -1,14 +1,17 @@
 import { compareWithLocal, LEVELS_FIELD, SHARED_OFFER_FIELDS, upstreamOffers, upstreamPlace, type FieldComparison } from '$lib/domain/import-review/compare';
 import type { OfferSnapshot, PlaceSnapshot } from '$lib/domain/listing';
 import type { ImportedPlace } from '$lib/domain/national-schema';
-import { normalizeText } from '$lib/domain/vocabulary';
 import { audit } from '../audit';
 import type { SignedInUser } from '../auth/users';
 import { invalidateCatalogue } from '../catalogue';
 import type { DB } from '../db/connect';
 import type { ReviewDecision, ReviewItemKind } from '../db/schema';
+import * as actors from '../db/queries/actors';
+import * as importReviews from '../db/queries/import-reviews';
+import * as places from '../db/queries/places';
+import { inTransaction } from '../db/transaction';
 import { submitWithin, type ChangeRequest, type Decider, type SubmitResult } from '../listings/revisions';
-import { writeSnapshot, type ImportOrigin } from '../listings/write';
+import { writeRecord, type Upstream } from '../listings/write';
 import { localListing, locallyCorrectedFields, type HeldListing } from './local-state';
 
 export type ReviewAction =
@@ -58,7 +61,7 @@ function published(result: SubmitResult): number | null {
 	throw new Refused('Cette fiche n’existe plus.');
 }
 
-function originOf(incoming: ImportedPlace, sourceId: string | null, levelInferred = false): ImportOrigin {
+function upstreamOf(incoming: ImportedPlace, sourceId: string | null, levelInferred = false): Upstream {
 	return { source: incoming.source, sourceId, sourceUpdatedOn: incoming.sourceUpdatedOn, levelInferred };
 }
 
@@ -70,26 +73,31 @@ async function publish<E extends 'place' | 'offer'>(trx: DB, decider: Decider, r
 
 /** A new place from upstream, with its structure (found by name or created) and its offers. */
 async function addIncoming(trx: DB, decider: Decider, incoming: ImportedPlace, reason: string): Promise<number> {
-	const nameKey = normalizeText(incoming.name);
-	const existing = await trx.selectFrom('actors').select('id').where('name_key', '=', nameKey).executeTakeFirst();
+	const existing = await actors.idByName(trx, incoming.name);
 	const now = decider.now ?? new Date();
 	const actorId =
-		existing?.id ??
-		(await writeSnapshot(
-			trx,
-			'actor',
-			null,
-			{ name: incoming.name, siret: incoming.siret, website: incoming.website, email: incoming.email, phone: incoming.phone },
-			{ actorId: 0, now, verifiedHow: 'coordinator' }
-		));
-	if (!existing) await audit(trx, { userId: decider.user.id, action: 'actor.created', entity: 'actor', entityId: actorId, detail: { reason } }, now);
+		existing ??
+		(
+			await writeRecord(
+				trx,
+				{
+					entity: 'actor',
+					id: null,
+					actorId: 0,
+					before: null,
+					after: { name: incoming.name, siret: incoming.siret, website: incoming.website, email: incoming.email, phone: incoming.phone }
+				},
+				{ now, origin: 'import', userId: decider.user.id, verifiedHow: 'coordinator', reason }
+			)
+		).id;
+	if (existing === null) await audit(trx, { userId: decider.user.id, action: 'actor.created', entity: 'actor', entityId: actorId, detail: { reason } }, now);
 	const placeId = await publish(trx, decider, {
 		entity: 'place',
 		entityId: null,
 		actorId,
 		baseVersion: null,
 		after: upstreamPlace(incoming),
-		origin: originOf(incoming, incoming.sourceId),
+		upstream: { ...upstreamOf(incoming, incoming.sourceId), codeInsee: incoming.codeInsee },
 		reason
 	});
 	for (const offer of upstreamOffers(incoming, placeId)) {
@@ -99,7 +107,7 @@ async function addIncoming(trx: DB, decider: Decider, incoming: ImportedPlace, r
 			actorId,
 			baseVersion: null,
 			after: offer.snapshot,
-			origin: originOf(incoming, offerSourceId(incoming, offer.snapshot.level), offer.levelInferred),
+			upstream: upstreamOf(incoming, offerSourceId(incoming, offer.snapshot.level), offer.levelInferred),
 			reason
 		});
 	}
@@ -119,7 +127,7 @@ async function applyFields(trx: DB, decider: Decider, incoming: ImportedPlace, l
 		actorId: local.actorId,
 		baseVersion: local.placeVersion,
 		after: place,
-		origin: { source: incoming.source, sourceId: null, sourceUpdatedOn: incoming.sourceUpdatedOn },
+		upstream: { source: incoming.source, sourceId: null, sourceUpdatedOn: incoming.sourceUpdatedOn },
 		reason
 	});
 	const offers = upstreamOffers(incoming, placeId);
@@ -137,7 +145,7 @@ async function applyFields(trx: DB, decider: Decider, incoming: ImportedPlace, l
 			actorId: local.actorId,
 			baseVersion: held.version,
 			after,
-			origin: { source: incoming.source, sourceId: null, sourceUpdatedOn: incoming.sourceUpdatedOn, levelInferred: held.levelInferred },
+			upstream: { source: incoming.source, sourceId: null, sourceUpdatedOn: incoming.sourceUpdatedOn, levelInferred: held.levelInferred },
 			reason
 		});
 	}
@@ -150,7 +158,7 @@ async function applyFields(trx: DB, decider: Decider, incoming: ImportedPlace, l
 				actorId: local.actorId,
 				baseVersion: null,
 				after: offer.snapshot,
-				origin: originOf(incoming, offerSourceId(incoming, offer.snapshot.level), offer.levelInferred),
+				upstream: upstreamOf(incoming, offerSourceId(incoming, offer.snapshot.level), offer.levelInferred),
 				reason
 			});
 		}
@@ -159,24 +167,20 @@ async function applyFields(trx: DB, decider: Decider, incoming: ImportedPlace, l
 
 /** The upstream id stays attached to the record that now speaks for it. */
 async function linkUpstream(trx: DB, incoming: ImportedPlace, placeId: number, now: Date) {
-	await trx
-		.insertInto('place_sources')
-		.values({ source: incoming.source, source_id: incoming.sourceId, place_id: placeId, seen_at: now.toISOString() })
-		.onConflict((oc) => oc.columns(['source', 'source_id']).doUpdateSet({ place_id: placeId, seen_at: now.toISOString() }))
-		.execute();
+	await places.linkUpstream(trx, { source: incoming.source, sourceId: incoming.sourceId, placeId, seenAt: now.toISOString() });
 }
 
 export async function decideItem(db: DB, user: SignedInUser, itemId: number, choice: ReviewAction, now = new Date()): Promise<DecideResult> {
 	const decider: Decider = { user, origin: '', now };
 	try {
-		const changed = await db.transaction().execute(async (trx) => {
-			const item = await trx.selectFrom('import_review_items').selectAll().where('id', '=', itemId).executeTakeFirst();
+		const changed = await inTransaction(db, async (trx) => {
+			const item = await importReviews.item(trx, itemId);
 			if (!item) throw new Refused('Cette ligne de revue n’existe pas.');
 			if (item.decision !== 'pending') throw new Refused('Cette ligne a déjà été traitée.');
 			if (!ALLOWED[item.kind].includes(choice.action)) throw new Refused('Cette décision ne s’applique pas à cette ligne.');
-			const review = await trx.selectFrom('import_reviews').select(['file_name', 'created_at']).where('id', '=', item.review_id).executeTakeFirstOrThrow();
+			const review = (await importReviews.byId(trx, item.review_id))!;
 			const reason = `Import « ${review.file_name} » (revue n° ${item.review_id})`;
-			const incoming = item.incoming ? (JSON.parse(item.incoming) as ImportedPlace) : null;
+			const incoming = item.incoming;
 			let placeId = item.place_id;
 			let writes = false;
 
@@ -187,8 +191,7 @@ export async function decideItem(db: DB, user: SignedInUser, itemId: number, cho
 			} else if (choice.action === 'apply' || choice.action === 'merge') {
 				const target = choice.action === 'merge' ? choice.placeId : item.place_id!;
 				if (choice.action === 'merge') {
-					const candidates = JSON.parse(item.candidates) as { id: number }[];
-					if (!candidates.some((c) => c.id === target)) throw new Refused('Choisissez l’un des lieux proposés pour la fusion.');
+					if (!item.candidates.some((c) => c.id === target)) throw new Refused('Choisissez l’un des lieux proposés pour la fusion.');
 				}
 				const local = await localListing(trx, target, choice.action === 'merge' ? null : incoming!.source);
 				if (!local) throw new Refused('Cette fiche n’existe plus.');
@@ -196,7 +199,7 @@ export async function decideItem(db: DB, user: SignedInUser, itemId: number, cho
 					// The fields were chosen on the comparison made at review time: if the place or its offers
 					// changed since (a local correction, another review), that choice may overwrite it unseen.
 					const current = compareWithLocal(incoming!, local, await locallyCorrectedFields(trx, target));
-					if (JSON.stringify(current) !== item.changes) throw new Stale(current);
+					if (JSON.stringify(current) !== JSON.stringify(item.changes)) throw new Stale(current);
 				}
 				await applyFields(trx, decider, incoming!, local, target, new Set(choice.fields), reason);
 				await linkUpstream(trx, incoming!, target, now);
@@ -212,6 +215,8 @@ export async function decideItem(db: DB, user: SignedInUser, itemId: number, cho
 						actorId: local.actorId,
 						baseVersion: held.version,
 						after: { ...held.snapshot, status: 'closed' },
+						// The coordinator's decision on an extract: an import, though no upstream fact is taken.
+						revisionOrigin: 'import',
 						reason: `${reason} : disparu de la source`
 					});
 				}
@@ -219,11 +224,7 @@ export async function decideItem(db: DB, user: SignedInUser, itemId: number, cho
 			}
 			// Adding a probable duplicate means keeping both records, and the history says so.
 			const outcome: ReviewDecision = item.kind === 'duplicate' && choice.action === 'add' ? 'kept_both' : OUTCOME[choice.action];
-			await trx
-				.updateTable('import_review_items')
-				.set({ decision: outcome, decided_by: user.id, decided_at: now.toISOString(), place_id: placeId })
-				.where('id', '=', itemId)
-				.execute();
+			await importReviews.decide(trx, itemId, { outcome, by: user.id, at: now.toISOString(), placeId });
 			await audit(
 				trx,
 				{ userId: user.id, action: `import.${outcome}`, entity: 'place', entityId: placeId, detail: { review: item.review_id, item: itemId, source_id: item.source_id, ...('fields' in choice ? { fields: [...choice.fields] } : {}) } },
@@ -236,12 +237,7 @@ export async function decideItem(db: DB, user: SignedInUser, itemId: number, cho
 	} catch (error) {
 		if (error instanceof Stale) {
 			// Nothing is written to the directory; the line shows the place as it is now, to decide again.
-			await db
-				.updateTable('import_review_items')
-				.set({ changes: JSON.stringify(error.current) })
-				.where('id', '=', itemId)
-				.where('decision', '=', 'pending')
-				.execute();
+			await importReviews.refreshChanges(db, itemId, error.current);
 		}
 		if (error instanceof Refused) return { ok: false, message: error.message };
 		throw error;
@@ -261,19 +257,12 @@ export async function decideAll(
 	action: 'add' | 'apply' | 'keep_local' | 'ignore' | 'close',
 	now = new Date()
 ): Promise<{ done: number; refused: { name: string; message: string }[] }> {
-	const items = await db
-		.selectFrom('import_review_items')
-		.select(['id', 'name', 'changes'])
-		.where('review_id', '=', reviewId)
-		.where('kind', '=', kind)
-		.where('decision', '=', 'pending')
-		.orderBy('id')
-		.execute();
+	const items = await importReviews.pendingItems(db, reviewId, kind);
 	let done = 0;
 	const refused: { name: string; message: string }[] = [];
 	for (const item of items) {
 		const choice: ReviewAction =
-			action === 'apply' ? { action, fields: defaultFields(JSON.parse(item.changes) as { field: string; locallyCorrected: boolean }[]) } : { action };
+			action === 'apply' ? { action, fields: defaultFields(item.changes) } : { action };
 		// Each line is its own all-or-nothing step: one refusal does not undo the others.
 		const result = await decideItem(db, user, item.id, choice, now);
 		if (result.ok) done++;

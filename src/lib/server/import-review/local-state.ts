@@ -1,7 +1,9 @@
 import { changedFields, type LocalListing } from '$lib/domain/import-review/compare';
-import type { ListingEntity, OfferSnapshot, PlaceSnapshot } from '$lib/domain/listing';
+import type { OfferSnapshot, PlaceSnapshot } from '$lib/domain/listing';
 import type { DB } from '../db/connect';
-import { readOffer, readPlace } from '../listings/snapshots';
+import * as offers from '../db/queries/offers';
+import * as revisions from '../db/queries/revisions';
+import { readPlace } from '../listings/snapshots';
 
 export interface HeldListing extends LocalListing {
 	placeVersion: number;
@@ -13,20 +15,13 @@ export interface HeldListing extends LocalListing {
 export async function localListing(db: DB, placeId: number, source: string | null): Promise<HeldListing | null> {
 	const place = await readPlace(db, placeId);
 	if (!place) return null;
-	const rows = await db
-		.selectFrom('offers')
-		.select(['id', 'level_inferred'])
-		.where('place_id', '=', placeId)
-		.$if(source !== null, (q) => q.where('source', '=', source!))
-		.where('status', '!=', 'closed')
-		.orderBy('id')
-		.execute();
-	const offers: HeldListing['offers'] = [];
-	for (const row of rows) {
-		const offer = await readOffer(db, row.id);
-		if (offer) offers.push({ id: row.id, version: offer.version, snapshot: offer.snapshot, levelInferred: row.level_inferred === 1 });
-	}
-	return { place: place.snapshot, placeVersion: place.version, actorId: place.actorId, offers };
+	const held = await offers.byPlace(db, placeId, { open: true, ...(source !== null ? { source } : {}) });
+	return {
+		place: place.snapshot,
+		placeVersion: place.version,
+		actorId: place.actorId,
+		offers: held.map((o) => ({ id: o.id, version: o.version, snapshot: offers.snapshotOf(o), levelInferred: o.level_inferred }))
+	};
 }
 
 /**
@@ -35,27 +30,13 @@ export async function localListing(db: DB, placeId: number, source: string | nul
  * leaves the phone a local correction for the next extract too, so it is never overwritten silently.
  */
 export async function locallyCorrectedFields(db: DB, placeId: number): Promise<Set<string>> {
-	const offerIds = (await db.selectFrom('offers').select('id').where('place_id', '=', placeId).execute()).map((o) => o.id);
-	const revisions = await db
-		.selectFrom('revisions')
-		.select(['entity', 'before', 'after', 'reason'])
-		.where('status', '=', 'published')
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('entity', '=', 'place'), eb('entity_id', '=', placeId)]),
-				...(offerIds.length > 0 ? [eb.and([eb('entity', '=', 'offer'), eb('entity_id', 'in', offerIds)])] : [])
-			])
-		)
-		.orderBy('id')
-		.execute();
+	const published = await revisions.publishedFor(db, placeId, await offers.idsOfPlace(db, placeId));
 	const fields = new Set<string>();
-	for (const r of revisions) {
-		const entity = r.entity as ListingEntity;
-		if (entity === 'actor') continue;
-		// Changes the import review itself applied are upstream facts, not local corrections.
-		const fromUpstream = r.reason?.startsWith('Import ') ?? false;
-		const before = r.before ? (JSON.parse(r.before) as PlaceSnapshot | OfferSnapshot) : null;
-		for (const f of changedFields(entity, before, JSON.parse(r.after) as PlaceSnapshot | OfferSnapshot)) {
+	for (const r of published) {
+		if (r.entity === 'actor') continue;
+		// Changes taken from an extract (the importer, the import review) are upstream facts, not local corrections.
+		const fromUpstream = r.origin === 'import';
+		for (const f of changedFields(r.entity, r.before as PlaceSnapshot | OfferSnapshot | null, r.after as PlaceSnapshot | OfferSnapshot)) {
 			if (fromUpstream) fields.delete(f);
 			else fields.add(f);
 		}

@@ -359,7 +359,7 @@ describe('importSchemaFile: the real 2023 file', () => {
 		// 10 pairs, each flagged on both places: the four at 71 avenue de Verdun make 6 of them.
 		expect(await all("select count(*) as n from quality_flags where code = 'probable_duplicate'")).toEqual([{ n: 20 }]);
 
-		const verdun = await all<{ id: number; name: string }>("select id, name from places where address like '71 % de verdun' order by id");
+		const verdun = await all<{ id: number; name: string }>("select id, name from places where lower(address) like '71 % de verdun' order by id");
 		expect(verdun.map((p) => p.name)).toEqual([
 			'Emmaüs Connect',
 			'CPAM de Roubaix Tourcoing',

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import { SHARED_OFFER_FIELDS, upstreamOffers, upstreamPlace } from '$lib/domain/import-review/compare';
+import { SNAPSHOT_FIELDS, type OfferSnapshot } from '$lib/domain/listing';
 import type { ImportedPlace, RestoredOffer } from '$lib/domain/national-schema';
 import { normalizeText } from '$lib/domain/vocabulary';
 import type { DB } from '../db/connect';
-import type { OfferTable } from '../db/schema';
-import { areaShapes, areasOfPoint } from '../db/queries/areas';
-import { refreshQualityFlags } from '../db/queries/quality';
+import * as actors from '../db/queries/actors';
+import * as imports from '../db/queries/imports';
+import * as offers from '../db/queries/offers';
+import * as places from '../db/queries/places';
+import { chunks } from '../db/queries/chunks';
+import { inTransaction } from '../db/transaction';
+import { ListingWriter, type RecordWrite, type Upstream, type WriteContext } from '../listings/write';
 import { mapSchemaFile, type RejectedRow } from './map-file';
 import type { FileFormat } from './read-file';
 
@@ -30,9 +35,13 @@ export interface ImportOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
+/** Places handled per step: their look-ups and inserts are a few multi-row statements each. */
+const SLICE = 500;
+
 /**
  * All or nothing: a file with one bad row writes nothing, and the report names every bad row.
- * Re-importing the same file finds every record unchanged and writes nothing either.
+ * Re-importing the same file finds every record unchanged and writes nothing either. Everything
+ * is written through the listings' one write path, as an import.
  */
 export async function importSchemaFile(
 	db: DB,
@@ -42,11 +51,17 @@ export async function importSchemaFile(
 ): Promise<ImportReport> {
 	const mapped = mapSchemaFile(fileName, content);
 	if (!mapped.ok) return mapped;
-	const { places } = mapped;
+	const { places: incoming } = mapped;
 
-	const summary = await db.transaction().execute(async (trx) => {
-		const shapes = await areaShapes(trx);
-		const stamp = now.toISOString();
+	const summary = await inTransaction(db, async (trx) => {
+		const writer = new ListingWriter(trx, {
+			now,
+			origin: 'import',
+			userId: null,
+			verifiedHow: 'import',
+			reason: `Import du fichier « ${fileName.slice(0, 200)} »`,
+			recordCreations: false
+		} satisfies WriteContext);
 		const totals: ImportSummary = {
 			placesCreated: 0,
 			placesUpdated: 0,
@@ -56,141 +71,158 @@ export async function importSchemaFile(
 			offersRemoved: 0,
 			flags: 0
 		};
-		for (const [i, place] of places.entries()) {
-			await writePlace(trx, place, shapes, stamp, totals);
-			onProgress?.(i + 1, places.length);
+		let done = 0;
+		for (const slice of chunks(incoming, SLICE)) {
+			await importSlice(trx, writer, slice, totals);
+			done += slice.length;
+			onProgress?.(done, incoming.length);
 		}
+		totals.flags = (await writer.finish({ always: true }))!;
 		const changed = totals.placesCreated + totals.placesUpdated + totals.offersCreated + totals.offersUpdated + totals.offersRemoved;
-		totals.flags = await refreshQualityFlags(trx, now);
 		if (changed > 0) {
-			await trx
-				.insertInto('imports')
-				.values({
-					file_name: fileName,
-					sha256: createHash('sha256').update(content).digest('hex'),
-					format: mapped.format,
-					imported_at: stamp,
-					rows_total: mapped.rows,
-					accepted: places.length,
-					summary: JSON.stringify(totals)
-				})
-				.execute();
+			await imports.record(trx, {
+				fileName,
+				sha256: createHash('sha256').update(content).digest('hex'),
+				format: mapped.format,
+				importedAt: now.toISOString(),
+				rowsTotal: mapped.rows,
+				accepted: incoming.length,
+				summary: totals
+			});
 		}
 		return totals;
 	});
 	return { ok: true, format: mapped.format, rows: mapped.rows, summary };
 }
 
-type Trx = Parameters<Parameters<ReturnType<DB['transaction']>['execute']>[0]>[0];
-
-async function actorFor(trx: Trx, place: ImportedPlace, stamp: string): Promise<number> {
-	const nameKey = normalizeText(place.name);
-	const existing = await trx.selectFrom('actors').select('id').where('name_key', '=', nameKey).executeTakeFirst();
-	if (existing) return existing.id;
-	const inserted = await trx
-		.insertInto('actors')
-		.values({
-			name: place.name,
-			name_key: nameKey,
-			siret: place.siret,
-			website: place.website,
-			email: place.email,
-			phone: place.phone,
-			created_at: stamp,
-			updated_at: stamp
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return inserted.id;
+/** The places of the file we already hold, by source and upstream id. */
+async function heldPlaces(trx: DB, slice: readonly ImportedPlace[]) {
+	const held = new Map<string, places.StoredPlace>();
+	for (const source of new Set(slice.map((p) => p.source))) {
+		const ids = slice.filter((p) => p.source === source).map((p) => p.sourceId);
+		for (const [sourceId, place] of await places.bySourceIds(trx, source, ids)) held.set(`${source}\u0000${sourceId}`, place);
+	}
+	return held;
 }
 
-async function writePlace(
-	trx: Trx,
-	place: ImportedPlace,
-	shapes: Awaited<ReturnType<typeof areaShapes>>,
-	stamp: string,
-	totals: ImportSummary
-): Promise<void> {
-	const fields = {
-		name: place.name,
-		address: place.address,
-		address_complement: place.addressComplement,
-		postal_code: place.postalCode,
-		commune: place.commune,
-		code_insee: place.codeInsee,
-		lat: place.lat,
-		lon: place.lon,
-		phone: place.phone,
-		email: place.email,
-		website: place.website,
-		description: place.description,
-		source_updated_on: place.sourceUpdatedOn
-	};
-	const existing = await trx
-		.selectFrom('places')
-		.selectAll()
-		.where('source', '=', place.source)
-		.where('source_id', '=', place.sourceId)
-		.executeTakeFirst();
+async function importSlice(trx: DB, writer: ListingWriter, slice: readonly ImportedPlace[], totals: ImportSummary): Promise<void> {
+	const held = heldOf(await heldPlaces(trx, slice));
+	const fresh = slice.filter((p) => !held(p));
 
-	let placeId: number;
-	if (!existing) {
-		const actorId = await actorFor(trx, place, stamp);
-		const inserted = await trx
-			.insertInto('places')
-			.values({ ...fields, actor_id: actorId, source: place.source, source_id: place.sourceId, created_at: stamp, updated_at: stamp })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		placeId = inserted.id;
-		totals.placesCreated++;
-	} else {
-		placeId = existing.id;
-		const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => existing[k] !== fields[k]);
-		if (differs) {
-			await trx.updateTable('places').set({ ...fields, updated_at: stamp }).where('id', '=', placeId).execute();
-			totals.placesUpdated++;
-		} else {
+	// A new place belongs to the actor of its name, created once however many places carry it.
+	const actorIds = await actors.idsByNames(trx, fresh.map((p) => p.name));
+	const newActors = new Map<string, ImportedPlace>();
+	for (const p of fresh) if (!actorIds.has(normalizeText(p.name)) && !newActors.has(normalizeText(p.name))) newActors.set(normalizeText(p.name), p);
+	const created = await writer.write(
+		'actor',
+		[...newActors.values()].map((p) => ({
+			entity: 'actor' as const,
+			id: null,
+			actorId: 0,
+			before: null,
+			after: { name: p.name, siret: p.siret, website: p.website, email: p.email, phone: p.phone }
+		}))
+	);
+	[...newActors.keys()].forEach((key, i) => actorIds.set(key, created[i]!.id));
+
+	const placeWrites: RecordWrite<'place'>[] = [];
+	for (const p of slice) {
+		const current = held(p);
+		const after = upstreamPlace(p);
+		const upstream: Upstream = { source: p.source, sourceId: p.sourceId, sourceUpdatedOn: p.sourceUpdatedOn, codeInsee: p.codeInsee };
+		if (!current) {
+			placeWrites.push({ entity: 'place', id: null, actorId: actorIds.get(normalizeText(p.name))!, before: null, after, upstream });
+			continue;
+		}
+		const differs =
+			SNAPSHOT_FIELDS.place.some((k) => current[k] !== after[k]) ||
+			current.code_insee !== p.codeInsee ||
+			current.source_updated_on !== p.sourceUpdatedOn;
+		if (!differs) {
 			totals.placesUnchanged++;
+			continue;
 		}
+		placeWrites.push({
+			entity: 'place',
+			id: current.id,
+			actorId: current.actor_id,
+			before: { version: current.version, snapshot: places.snapshotOf(current) },
+			after,
+			upstream
+		});
 	}
-	if (!existing || existing.lat !== place.lat || existing.lon !== place.lon) {
-		await trx.deleteFrom('place_areas').where('place_id', '=', placeId).execute();
-		const codes = areasOfPoint(shapes, place.lon, place.lat);
-		if (codes.length > 0) {
-			await trx.insertInto('place_areas').values(codes.map((area_code) => ({ place_id: placeId, area_code }))).execute();
+	const writtenPlaces = await writer.write('place', placeWrites);
+	totals.placesCreated += placeWrites.filter((w) => w.id === null).length;
+	totals.placesUpdated += placeWrites.filter((w) => w.id !== null).length;
+	const newPlaceIds = new Map(placeWrites.map((w, i) => [`${w.upstream!.source}\u0000${w.upstream!.sourceId}`, writtenPlaces[i]!.id]));
+
+	const existingOffers = await offersFrom(trx, slice, held);
+	const offerWrites: RecordWrite<'offer'>[] = [];
+	const gone: number[] = [];
+	for (const p of slice) {
+		const current = held(p);
+		const placeId = current?.id ?? newPlaceIds.get(`${p.source}\u0000${p.sourceId}`)!;
+		const actorId = current?.actor_id ?? actorIds.get(normalizeText(p.name))!;
+		const mine = existingOffers.get(placeId) ?? [];
+		const wanted = p.restoredOffers ? restoredOffers(p, p.restoredOffers, placeId) : foldedOffers(p, placeId);
+		for (const w of wanted) {
+			const existing = mine.find((o) => o.source_id === w.upstream.sourceId);
+			if (!existing) {
+				offerWrites.push({ entity: 'offer', id: null, actorId, before: null, after: w.snapshot, upstream: w.upstream });
+				continue;
+			}
+			const after = w.complete ? w.snapshot : takeUpstream(offers.snapshotOf(existing), w.snapshot);
+			if (!offerDiffers(existing, after, w.upstream)) continue;
+			offerWrites.push({
+				entity: 'offer',
+				id: existing.id,
+				actorId: existing.actor_id,
+				before: { version: existing.version, snapshot: offers.snapshotOf(existing) },
+				after,
+				upstream: w.upstream
+			});
 		}
+		for (const o of mine) if (!wanted.some((w) => w.upstream.sourceId === o.source_id)) gone.push(o.id);
 	}
-	await writeOffers(trx, place, placeId, existing?.actor_id ?? null, stamp, totals);
+	await writer.write('offer', offerWrites);
+	await writer.removeOffers(gone);
+	totals.offersCreated += offerWrites.filter((w) => w.id === null).length;
+	totals.offersUpdated += offerWrites.filter((w) => w.id !== null).length;
+	totals.offersRemoved += gone.length;
 }
 
-/** One offer as the file describes it: `fields` are compared and rewritten, `onInsert` only set once. */
-interface OfferWrite {
-	sourceId: string;
-	fields: Partial<Omit<Insertable<OfferTable>, 'actor_id' | 'place_id' | 'source' | 'source_id' | 'created_at' | 'updated_at'>>;
-	onInsert: Partial<Insertable<OfferTable>>;
+function heldOf(held: ReadonlyMap<string, places.StoredPlace>) {
+	return (p: ImportedPlace) => held.get(`${p.source}\u0000${p.sourceId}`) ?? null;
+}
+
+/** The offers the file's source gave to the places we already hold. */
+async function offersFrom(trx: DB, slice: readonly ImportedPlace[], held: (p: ImportedPlace) => places.StoredPlace | null) {
+	const found = new Map<number, offers.StoredOffer[]>();
+	for (const source of new Set(slice.map((p) => p.source))) {
+		const ids = slice.filter((p) => p.source === source).flatMap((p) => held(p)?.id ?? []);
+		for (const [placeId, list] of await offers.byPlaces(trx, ids, { source })) found.set(placeId, list);
+	}
+	return found;
+}
+
+interface WantedOffer {
+	snapshot: OfferSnapshot;
+	upstream: Upstream & { sourceId: string };
+	/** True when the file says everything about the offer (our own export), not only the schema's fields. */
+	complete: boolean;
 }
 
 /** The offers folded from the schema's columns: one per level, sharing the place's details. */
-function foldedOffers(place: ImportedPlace): OfferWrite[] {
-	const shared = {
-		themes: JSON.stringify(place.themes),
-		tags: JSON.stringify(place.tags),
-		publics: JSON.stringify(place.publics),
-		specific_support: JSON.stringify(place.specificSupport),
-		fees: JSON.stringify(place.fees),
-		access_modes: JSON.stringify(place.accessModes),
-		programmes: JSON.stringify(place.programmes),
-		other_labels: JSON.stringify(place.otherLabels),
-		hours: place.hours,
-		booking_url: place.bookingUrl,
-		verified_at: place.sourceUpdatedOn,
-		verified_how: 'import' as const
-	};
-	return place.offers.map((offer) => ({
-		sourceId: `${place.sourceId}#${offer.level ?? 'a-preciser'}`,
-		fields: { ...shared, level: offer.level, level_inferred: offer.levelInferred ? 1 : 0, remote: offer.remote ? 1 : 0 },
-		// The national schema has no language field: French is what every listed place speaks.
-		onInsert: { languages: '["fr"]', status: 'active' }
+function foldedOffers(place: ImportedPlace, placeId: number): WantedOffer[] {
+	return upstreamOffers(place, placeId).map((o) => ({
+		snapshot: o.snapshot,
+		upstream: {
+			source: place.source,
+			sourceId: `${place.sourceId}#${o.snapshot.level ?? 'a-preciser'}`,
+			sourceUpdatedOn: place.sourceUpdatedOn,
+			levelInferred: o.levelInferred
+		},
+		complete: false
 	}));
 }
 
@@ -199,90 +231,38 @@ function foldedOffers(place: ImportedPlace): OfferWrite[] {
  * ones (`#level`), so re-importing an export of imported data matches the offers it came from; a
  * second offer of the same level gets `#level-2`.
  */
-function restoredOffers(place: ImportedPlace, offers: readonly RestoredOffer[]): OfferWrite[] {
+function restoredOffers(place: ImportedPlace, restored: readonly RestoredOffer[], placeId: number): WantedOffer[] {
 	const seen = new Map<string, number>();
-	return offers.map((o) => {
+	return restored.map((o) => {
 		const base = `${place.sourceId}#${o.level ?? 'a-preciser'}`;
 		const n = (seen.get(base) ?? 0) + 1;
 		seen.set(base, n);
+		const { level_inferred, verified_at, verified_how, ...fields } = o;
 		return {
-			sourceId: n === 1 ? base : `${base}-${n}`,
-			fields: {
-				level: o.level,
-				level_inferred: o.level_inferred ? 1 : 0,
-				remote: o.remote ? 1 : 0,
-				themes: JSON.stringify(o.themes),
-				tags: JSON.stringify(o.tags),
-				publics: JSON.stringify(o.publics),
-				specific_support: JSON.stringify(o.specific_support),
-				fees: JSON.stringify(o.fees),
-				access_modes: JSON.stringify(o.access_modes),
-				programmes: JSON.stringify(o.programmes),
-				other_labels: JSON.stringify(o.other_labels),
-				languages: JSON.stringify(o.languages),
-				hours: o.hours,
-				booking_url: o.booking_url,
-				description: o.description,
-				status: o.status,
-				closed_from: o.closed_from,
-				closed_until: o.closed_until,
-				closure_message: o.closure_message,
-				verified_at: o.verified_at,
-				verified_how: o.verified_how
+			snapshot: { ...fields, place_id: placeId },
+			upstream: {
+				source: place.source,
+				sourceId: n === 1 ? base : `${base}-${n}`,
+				sourceUpdatedOn: place.sourceUpdatedOn,
+				levelInferred: level_inferred,
+				verified: { at: verified_at, how: verified_how }
 			},
-			onInsert: {}
+			complete: true
 		};
 	});
 }
 
-async function writeOffers(
-	trx: Trx,
-	place: ImportedPlace,
-	placeId: number,
-	knownActorId: number | null,
-	stamp: string,
-	totals: ImportSummary
-): Promise<void> {
-	const actorId =
-		knownActorId ??
-		(await trx.selectFrom('places').select('actor_id').where('id', '=', placeId).executeTakeFirstOrThrow()).actor_id;
-	const writes = place.restoredOffers ? restoredOffers(place, place.restoredOffers) : foldedOffers(place);
-	const existing = await trx
-		.selectFrom('offers')
-		.selectAll()
-		.where('place_id', '=', placeId)
-		.where('source', '=', place.source)
-		.execute();
-	const keep = new Set<number>();
-	for (const { sourceId, fields, onInsert } of writes) {
-		const current = existing.find((o) => o.source_id === sourceId);
-		if (!current) {
-			await trx
-				.insertInto('offers')
-				.values({
-					...onInsert,
-					...fields,
-					actor_id: actorId,
-					place_id: placeId,
-					source: place.source,
-					source_id: sourceId,
-					created_at: stamp,
-					updated_at: stamp
-				} as Insertable<OfferTable>)
-				.execute();
-			totals.offersCreated++;
-			continue;
-		}
-		keep.add(current.id);
-		const differs = (Object.keys(fields) as (keyof typeof fields & keyof typeof current)[]).some((k) => current[k] !== fields[k]);
-		if (differs) {
-			await trx.updateTable('offers').set({ ...fields, updated_at: stamp }).where('id', '=', current.id).execute();
-			totals.offersUpdated++;
-		}
-	}
-	const gone = existing.filter((o) => !keep.has(o.id) && !writes.some((w) => w.sourceId === o.source_id));
-	if (gone.length > 0) {
-		await trx.deleteFrom('offers').where('id', 'in', gone.map((o) => o.id)).execute();
-		totals.offersRemoved += gone.length;
-	}
+/** What the schema speaks for (level, remote, the shared fields) taken in; the rest stays ours. */
+function takeUpstream(current: OfferSnapshot, upstream: OfferSnapshot): OfferSnapshot {
+	const after = { ...current, level: upstream.level, remote: upstream.remote } as Record<string, unknown>;
+	for (const field of SHARED_OFFER_FIELDS) after[field] = upstream[field];
+	return after as unknown as OfferSnapshot;
+}
+
+function offerDiffers(current: offers.StoredOffer, after: OfferSnapshot, upstream: Upstream): boolean {
+	const same = (a: unknown, b: unknown) => (Array.isArray(a) ? JSON.stringify(a) === JSON.stringify(b) : a === b);
+	if (SNAPSHOT_FIELDS.offer.some((k) => !same(current[k], after[k]))) return true;
+	const verifiedAt = upstream.verified ? upstream.verified.at : upstream.sourceUpdatedOn;
+	const verifiedHow = upstream.verified ? upstream.verified.how : 'import';
+	return current.level_inferred !== (upstream.levelInferred ?? false) || current.verified_at !== verifiedAt || current.verified_how !== verifiedHow;
 }

@@ -7,11 +7,16 @@ import { coordinatorEmails, type SignedInUser } from '../auth/users';
 import { invalidateCatalogue } from '../catalogue';
 import type { DB } from '../db/connect';
 import * as users from '../db/queries/users';
-import type { Revision, VerifiedHow } from '../db/schema';
+import type { VerifiedHow } from '../db/schema';
+import * as actors from '../db/queries/actors';
+import * as places from '../db/queries/places';
+import * as revisions from '../db/queries/revisions';
+import { inTransaction } from '../db/transaction';
+import type { StoredRevision } from '../db/queries/revisions';
 import { decisionMail, proposalMail } from '../mail/messages';
 import { sendMailSafely } from '../mail/transport';
 import { readRecord } from './snapshots';
-import { assertActorNameFree, DuplicateActorName, writeSnapshot, type ImportOrigin } from './write';
+import { assertActorNameFree, DuplicateActorName, writeRecord, type RevisionOrigin, type Upstream } from './write';
 
 export interface ChangeRequest<E extends ListingEntity> {
 	entity: E;
@@ -22,7 +27,9 @@ export interface ChangeRequest<E extends ListingEntity> {
 	baseVersion: number | null;
 	after: SnapshotOf[E];
 	/** For the import review: the facts come from an upstream extract. */
-	origin?: ImportOrigin;
+	upstream?: Upstream;
+	/** Where the change comes from; by default an extract's facts are an import, else who submits it. */
+	revisionOrigin?: RevisionOrigin;
 	/** Said in the history, e.g. « import de l’extrait du … ». */
 	reason?: string;
 }
@@ -46,25 +53,15 @@ export interface Decider {
 /** Coordinators and trusted actors publish; everyone else proposes. */
 export async function publishesDirectly(db: DB, user: SignedInUser, actorId: number): Promise<boolean> {
 	if (user.role === 'coordinator') return true;
-	const actor = await db.selectFrom('actors').select('trusted').where('id', '=', actorId).executeTakeFirst();
-	return actor?.trusted === 1;
+	return (await actors.byId(db, actorId))?.trusted === true;
 }
 
-/** What the record looked like at a past version: the `before` of the revision that left it. */
-async function snapshotAtVersion<E extends ListingEntity>(db: DB, entity: E, id: number, version: number): Promise<SnapshotOf[E] | null> {
-	const row = await db
-		.selectFrom('revisions')
-		.select('before')
-		.where('entity', '=', entity)
-		.where('entity_id', '=', id)
-		.where('status', '=', 'published')
-		.where('base_version', '=', version)
-		.executeTakeFirst();
-	return row?.before ? (JSON.parse(row.before) as SnapshotOf[E]) : null;
+function originOf(request: ChangeRequest<ListingEntity>, user: SignedInUser): RevisionOrigin {
+	return request.revisionOrigin ?? (request.upstream ? 'import' : user.role === 'coordinator' ? 'coordination' : 'structure');
 }
 
 async function conflictChanges<E extends ListingEntity>(db: DB, entity: E, id: number, baseVersion: number, current: SnapshotOf[E]) {
-	const base = await snapshotAtVersion(db, entity, id, baseVersion);
+	const base = await revisions.snapshotAtVersion(db, entity, id, baseVersion);
 	return base ? diffSnapshots(entity, base, current) : [];
 }
 
@@ -76,9 +73,7 @@ export function describeChange(entity: ListingEntity, name: string): string {
 export async function changeSummary(db: DB, entity: ListingEntity, snapshot: SnapshotOf[ListingEntity]): Promise<string> {
 	if (entity !== 'offer') return describeChange(entity, (snapshot as SnapshotOf['actor']).name);
 	const offer = snapshot as SnapshotOf['offer'];
-	const place = offer.place_id
-		? await db.selectFrom('places').select('name').where('id', '=', offer.place_id).executeTakeFirst()
-		: undefined;
+	const place = offer.place_id ? await places.summary(db, offer.place_id) : null;
 	return `offre « ${LEVEL_INFO[offer.level ?? 'unknown'].label} »${place ? ` à « ${place.name} »` : ''}`;
 }
 
@@ -109,48 +104,52 @@ export async function submitWithin<E extends ListingEntity>(
 		version = current.version;
 	}
 	const stamp = now.toISOString();
-	// A name that is already taken could never be approved: say so now, not at approval.
-	if (!direct && request.entity === 'actor') {
-		await assertActorNameFree(trx, request.entityId, (request.after as SnapshotOf['actor']).name);
-	}
-	if (!direct && request.entityId !== null) {
-		// A new proposal replaces the same person's earlier one for the same record.
-		await trx
-			.updateTable('revisions')
-			.set({ status: 'superseded' })
-			.where('entity', '=', request.entity)
-			.where('entity_id', '=', request.entityId)
-			.where('author_id', '=', user.id)
-			.where('status', '=', 'proposed')
-			.execute();
-	}
-	const entityId = direct
-		? await writeSnapshot(trx, request.entity, request.entityId, request.after, {
+	const origin = originOf(request, user);
+	let entityId = request.entityId;
+	let revisionId: number;
+	if (direct) {
+		const written = await writeRecord(
+			trx,
+			{
+				entity: request.entity,
+				id: request.entityId,
 				actorId: request.actorId,
+				before: before && version !== null ? { version, snapshot: before } : null,
+				after: request.after,
+				upstream: request.upstream
+			},
+			{
 				now,
+				origin,
+				userId: user.id,
 				verifiedHow: decider.verifiedHow ?? (user.role === 'coordinator' ? 'coordinator' : 'structure'),
-				origin: request.origin
-			})
-		: request.entityId;
-	const row = await trx
-		.insertInto('revisions')
-		.values({
+				reason: request.reason ?? null
+			}
+		);
+		entityId = written.id;
+		revisionId = written.revisionId!;
+	} else {
+		// A name that is already taken could never be approved: say so now, not at approval.
+		if (request.entity === 'actor') await assertActorNameFree(trx, request.entityId, (request.after as SnapshotOf['actor']).name);
+		// A new proposal replaces the same person's earlier one for the same record.
+		if (request.entityId !== null) await revisions.supersedeProposals(trx, request.entity, request.entityId, user.id);
+		revisionId = await revisions.insert(trx, {
 			entity: request.entity,
-			entity_id: entityId,
+			entity_id: request.entityId,
 			actor_id: request.actorId,
 			operation: request.entityId === null ? 'create' : 'update',
-			status: direct ? 'published' : 'proposed',
+			status: 'proposed',
 			base_version: version,
-			before: before ? JSON.stringify(before) : null,
-			after: JSON.stringify(request.after),
+			before,
+			after: request.after,
 			author_id: user.id,
 			created_at: stamp,
-			decided_by: direct ? user.id : null,
-			decided_at: direct ? stamp : null,
-			reason: request.reason ?? null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+			decided_by: null,
+			decided_at: null,
+			reason: request.reason ?? null,
+			origin
+		});
+	}
 	await audit(
 		trx,
 		{
@@ -158,13 +157,11 @@ export async function submitWithin<E extends ListingEntity>(
 			action: direct ? 'revision.published' : 'revision.proposed',
 			entity: request.entity,
 			entityId,
-			detail: { revision: row.id, actor: request.actorId, fields: diffSnapshots(request.entity, before, request.after).map((c) => c.field) }
+			detail: { revision: revisionId, actor: request.actorId, fields: diffSnapshots(request.entity, before, request.after).map((c) => c.field) }
 		},
 		now
 	);
-	return direct
-		? ({ kind: 'published', revisionId: row.id, entityId: entityId! } as const)
-		: ({ kind: 'proposed', revisionId: row.id } as const);
+	return direct ? ({ kind: 'published', revisionId, entityId: entityId! } as const) : ({ kind: 'proposed', revisionId } as const);
 }
 
 export async function submitChange<E extends ListingEntity>(
@@ -177,7 +174,7 @@ export async function submitChange<E extends ListingEntity>(
 	const direct = await publishesDirectly(db, user, request.actorId);
 	let result: SubmitResult;
 	try {
-		result = await db.transaction().execute((trx) => submitWithin(trx, request, decider, direct));
+		result = await inTransaction(db, (trx) => submitWithin(trx, request, decider, direct));
 	} catch (error) {
 		if (error instanceof DuplicateActorName) return { kind: 'duplicate_name' };
 		throw error;
@@ -198,27 +195,23 @@ export type DecisionResult =
 	| { kind: 'conflict'; changes: FieldChange[] }
 	| { kind: 'duplicate_name' };
 
-async function pendingRevision(db: DB, id: number): Promise<Revision | undefined> {
-	return db.selectFrom('revisions').selectAll().where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
-}
-
-async function tellAuthor(db: DB, revision: Revision, approved: boolean, reason: string | null, origin: string) {
+async function tellAuthor(db: DB, revision: StoredRevision, approved: boolean, reason: string | null, origin: string) {
 	if (!revision.author_id) return;
 	const email = await users.emailOf(db, revision.author_id);
 	if (!email) return;
-	const summary = await changeSummary(db, revision.entity, JSON.parse(revision.after) as SnapshotOf[ListingEntity]);
+	const summary = await changeSummary(db, revision.entity, revision.after);
 	await sendMailSafely(db, decisionMail(email, summary, approved, reason, `${origin}/espace`));
 }
 
 export async function approveRevision(db: DB, id: number, decider: Decider): Promise<DecisionResult> {
 	const now = decider.now ?? new Date();
-	let approved: Revision | undefined;
+	let approved: StoredRevision | null = null;
 	let result: DecisionResult;
 	try {
-		result = await db.transaction().execute(async (trx) => {
-			const revision = await pendingRevision(trx, id);
+		result = await inTransaction(db, async (trx) => {
+			const revision = await revisions.byId(trx, id, 'proposed');
 			if (!revision) return { kind: 'not_pending' } as const;
-			const after = JSON.parse(revision.after) as SnapshotOf[ListingEntity];
+			let before: { version: number; snapshot: SnapshotOf[ListingEntity] } | null = null;
 			if (revision.entity_id !== null) {
 				const current = await readRecord(trx, revision.entity, revision.entity_id);
 				if (!current) return { kind: 'not_pending' } as const;
@@ -228,18 +221,15 @@ export async function approveRevision(db: DB, id: number, decider: Decider): Pro
 						changes: await conflictChanges(trx, revision.entity, revision.entity_id, revision.base_version ?? 0, current.snapshot)
 					} as const;
 				}
+				before = { version: current.version, snapshot: current.snapshot };
 			}
-			const entityId = await writeSnapshot(trx, revision.entity, revision.entity_id, after, {
-				actorId: revision.actor_id,
-				now,
-				verifiedHow: 'structure'
-			});
-			await trx
-				.updateTable('revisions')
-				.set({ status: 'published', entity_id: entityId, decided_by: decider.user.id, decided_at: now.toISOString() })
-				.where('id', '=', id)
-				.execute();
-			await audit(trx, { userId: decider.user.id, action: 'revision.approved', entity: revision.entity, entityId, detail: { revision: id } }, now);
+			// The proposal itself becomes the published revision: its origin and author stay the structure's.
+			const written = await writeRecord(
+				trx,
+				{ entity: revision.entity, id: revision.entity_id, actorId: revision.actor_id, before, after: revision.after, proposalId: id },
+				{ now, origin: revision.origin, userId: decider.user.id, verifiedHow: 'structure' }
+			);
+			await audit(trx, { userId: decider.user.id, action: 'revision.approved', entity: revision.entity, entityId: written.id, detail: { revision: id } }, now);
 			approved = revision;
 			return { kind: 'done' } as const;
 		});
@@ -256,14 +246,10 @@ export async function approveRevision(db: DB, id: number, decider: Decider): Pro
 
 export async function refuseRevision(db: DB, id: number, reason: string, decider: Decider): Promise<DecisionResult> {
 	const now = decider.now ?? new Date();
-	const revision = await db.transaction().execute(async (trx) => {
-		const revision = await pendingRevision(trx, id);
+	const revision = await inTransaction(db, async (trx) => {
+		const revision = await revisions.byId(trx, id, 'proposed');
 		if (!revision) return null;
-		await trx
-			.updateTable('revisions')
-			.set({ status: 'refused', reason, decided_by: decider.user.id, decided_at: now.toISOString() })
-			.where('id', '=', id)
-			.execute();
+		await revisions.markRefused(trx, id, reason, decider.user.id, now.toISOString());
 		await audit(trx, { userId: decider.user.id, action: 'revision.refused', entity: revision.entity, entityId: revision.entity_id, detail: { revision: id, reason } }, now);
 		return revision;
 	});
@@ -278,8 +264,8 @@ export type RollbackResult = { kind: 'done'; revisionId: number } | { kind: 'imp
 export async function rollbackRevision(db: DB, id: number, decider: Decider): Promise<RollbackResult> {
 	const now = decider.now ?? new Date();
 	try {
-		const result = await db.transaction().execute(async (trx): Promise<RollbackResult> => {
-			const revision = await trx.selectFrom('revisions').selectAll().where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
+		const result = await inTransaction(db, async (trx): Promise<RollbackResult> => {
+			const revision = await revisions.byId(trx, id, 'published');
 			if (!revision || revision.entity_id === null) return { kind: 'impossible', message: 'Cette version n’existe pas ou n’a pas été publiée.' };
 			if (!revision.before) {
 				return {
@@ -289,37 +275,32 @@ export async function rollbackRevision(db: DB, id: number, decider: Decider): Pr
 			}
 			const current = await readRecord(trx, revision.entity, revision.entity_id);
 			if (!current) return { kind: 'impossible', message: 'Cette fiche n’existe plus.' };
-			const target = JSON.parse(revision.before) as SnapshotOf[ListingEntity];
+			const target = revision.before;
 			if (diffSnapshots(revision.entity, current.snapshot, target).length === 0) {
 				return { kind: 'impossible', message: 'La fiche est déjà dans cet état.' };
 			}
-			await writeSnapshot(trx, revision.entity, revision.entity_id, target, {
-				actorId: revision.actor_id,
-				now,
-				verifiedHow: 'coordinator',
-				verify: false
-			});
-			const row = await trx
-				.insertInto('revisions')
-				.values({
+			const written = await writeRecord(
+				trx,
+				{
 					entity: revision.entity,
-					entity_id: revision.entity_id,
-					actor_id: revision.actor_id,
+					id: revision.entity_id,
+					actorId: revision.actor_id,
+					before: { version: current.version, snapshot: current.snapshot },
+					after: target
+				},
+				{
+					now,
+					origin: 'coordination',
+					userId: decider.user.id,
+					verifiedHow: 'coordinator',
+					verify: false,
 					operation: 'rollback',
-					status: 'published',
-					base_version: current.version,
-					before: JSON.stringify(current.snapshot),
-					after: JSON.stringify(target),
-					author_id: decider.user.id,
-					created_at: now.toISOString(),
-					decided_by: decider.user.id,
-					decided_at: now.toISOString(),
 					reason: `Retour à l’état d’avant la version n° ${id}`
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await audit(trx, { userId: decider.user.id, action: 'revision.rolled_back', entity: revision.entity, entityId: revision.entity_id, detail: { revision: id, new_revision: row.id } }, now);
-			return { kind: 'done', revisionId: row.id };
+				}
+			);
+			const revisionId = written.revisionId!;
+			await audit(trx, { userId: decider.user.id, action: 'revision.rolled_back', entity: revision.entity, entityId: revision.entity_id, detail: { revision: id, new_revision: revisionId } }, now);
+			return { kind: 'done', revisionId };
 		});
 		if (result.kind === 'done') invalidateCatalogue();
 		return result;

@@ -5,6 +5,8 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { computeBbox, mergePolygons } from '$lib/domain/geography';
 import type { DB } from '../db/connect';
 import type { AreaTable } from '../db/schema';
+import * as areas from '../db/queries/areas';
+import { inTransaction } from '../db/transaction';
 
 const SOURCES = {
 	commune: 'IGN Contours IRIS (union), INSEE COG via @etalab/decoupage-administratif, Licence Ouverte 2.0',
@@ -80,8 +82,6 @@ export function geographyRows(seedDir: string): AreaTable[] {
 
 export async function seedGeography(db: DB, seedDir: string): Promise<number> {
 	const rows = geographyRows(seedDir);
-	await db.transaction().execute(async (trx) => {
-		for (const row of rows) await trx.insertInto('areas').values(row).execute();
-	});
+	await inTransaction(db, (trx) => areas.insert(trx, rows));
 	return rows.length;
 }

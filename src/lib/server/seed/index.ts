@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate, type DB } from '../db/connect';
+import * as areas from '../db/queries/areas';
 import { importSchemaFile } from '../import/importer';
 import { seedGeography } from './geography';
 
@@ -12,8 +13,7 @@ export const SEED_PLACES_FILE = 'roubaix_lieux_mediation_numerique_2023.csv';
  */
 export async function prepareDatabase(db: DB, seedDir: string, log: (line: string) => void = () => {}): Promise<void> {
 	await migrate(db);
-	const areas = await db.selectFrom('areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-	if (Number(areas.n) > 0) return;
+	if ((await areas.count(db)) > 0) return;
 	const count = await seedGeography(db, seedDir);
 	log(`Géographie chargée : ${count} territoires.`);
 	const content = readFileSync(join(seedDir, SEED_PLACES_FILE), 'utf8');

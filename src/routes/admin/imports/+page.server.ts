@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as importReviews from '$lib/server/db/queries/import-reviews';
 import { readForm, UNREADABLE_FORM } from '$lib/server/admin/input';
 import { createReview } from '$lib/server/import-review/create';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,34 +11,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCoordinator(locals, url);
-	const { db } = database();
-	const reviews = await db
-		.selectFrom('import_reviews')
-		.leftJoin('users', 'users.id', 'import_reviews.created_by')
-		.select(['import_reviews.id', 'file_name', 'import_reviews.created_at', 'rows_total', 'users.email'])
-		.orderBy('import_reviews.id', 'desc')
-		.limit(50)
-		.execute();
-	const counts = await db
-		.selectFrom('import_review_items')
-		.select(['review_id', 'kind', 'decision'])
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.groupBy(['review_id', 'kind', 'decision'])
-		.execute();
-	return {
-		reviews: reviews.map((r) => {
-			const mine = counts.filter((c) => c.review_id === r.id);
-			const sum = (pred: (c: (typeof mine)[number]) => boolean) => mine.filter(pred).reduce((t, c) => t + Number(c.n), 0);
-			return {
-				...r,
-				fresh: sum((c) => c.kind === 'new'),
-				changed: sum((c) => c.kind === 'changed'),
-				gone: sum((c) => c.kind === 'gone'),
-				duplicates: sum((c) => c.kind === 'duplicate'),
-				pending: sum((c) => c.decision === 'pending')
-			};
-		})
-	};
+	return { reviews: await importReviews.recent(database().db, 50) };
 };
 
 export const actions: Actions = {

@@ -3,15 +3,15 @@ import { requireCoordinator } from '$lib/server/auth/guards';
 import type { DB } from '$lib/server/db/connect';
 import { database } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/queries/audit';
+import * as actors from '$lib/server/db/queries/actors';
+import * as places from '$lib/server/db/queries/places';
 import { describeDetailValue, recordHref, recordText } from '$lib/server/admin/audit-detail';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
 async function namesOf(db: DB, table: 'actors' | 'places', ids: number[]) {
-	if (ids.length === 0) return new Map<number, string>();
-	const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
-	return new Map(rows.map((r) => [r.id, r.name]));
+	return table === 'actors' ? actors.namesByIds(db, ids) : places.namesByIds(db, ids);
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -4,6 +4,7 @@ import { requireCoordinator } from '$lib/server/auth/guards';
 import { normalizeEmail } from '$lib/server/auth/users';
 import { database } from '$lib/server/db';
 import * as users from '$lib/server/db/queries/users';
+import * as actorQueries from '$lib/server/db/queries/actors';
 import { inviteMember } from '$lib/server/listings/claims';
 import { emailSchema, parseId, readForm, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
 import { setActorTrusted } from '$lib/server/admin/trust';
@@ -16,14 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = database();
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const [actors, members] = await Promise.all([
-		db
-			.selectFrom('actors')
-			.select(['actors.id', 'actors.name', 'actors.trusted'])
-			.select((eb) => [
-				eb.selectFrom('places').select((p) => p.fn.countAll<number>().as('n')).whereRef('places.actor_id', '=', 'actors.id').as('places'),
-				eb.selectFrom('offers').select((o) => o.fn.max('offers.verified_at').as('v')).whereRef('offers.actor_id', '=', 'actors.id').as('verifiedAt')
-			])
-			.execute(),
+		actorQueries.overview(db),
 		users.allMembers(db)
 	]);
 	actors.sort((a, b) => collator.compare(a.name, b.name));
@@ -37,9 +31,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			.map((a) => ({
 				id: a.id,
 				name: a.name,
-				trusted: a.trusted === 1,
-				places: Number(a.places ?? 0),
-				verifiedAt: a.verifiedAt ?? null,
+				trusted: a.trusted,
+				places: a.places,
+				verifiedAt: a.verifiedAt,
 				members: members.filter((m) => m.actorId === a.id).map((m) => ({ email: m.email, disabled: m.disabled }))
 			}))
 	};

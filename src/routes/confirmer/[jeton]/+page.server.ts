@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { submittedForm } from '$lib/server/forms/read-form';
 import { checkToken, consumeToken, TOKEN_PROBLEMS } from '$lib/server/auth/tokens';
 import { database } from '$lib/server/db';
+import * as actors from '$lib/server/db/queries/actors';
+import * as places from '$lib/server/db/queries/places';
 import { confirmActor } from '$lib/server/listings/freshness-campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,9 +17,9 @@ export const load: PageServerLoad = async ({ params }) => {
 	const check = await checkToken(db, params.jeton, ['confirm']);
 	if (!check.ok && check.reason === 'used') return { actor: null, problem: ALREADY_CONFIRMED };
 	if (!check.ok || check.actorId === null) return { actor: null, problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] };
-	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', check.actorId).executeTakeFirst();
-	const places = await db.selectFrom('places').select(['id', 'name', 'address']).where('actor_id', '=', check.actorId).orderBy('name').execute();
-	return { actor: actor ?? null, places, problem: actor ? null : TOKEN_PROBLEMS.unknown };
+	const actor = await actors.summary(db, check.actorId);
+	const held = (await places.ofActors(db, [check.actorId])).map(({ id, name, address }) => ({ id, name, address }));
+	return { actor, places: held, problem: actor ? null : TOKEN_PROBLEMS.unknown };
 };
 
 export const actions: Actions = {
@@ -29,7 +31,7 @@ export const actions: Actions = {
 		if (!check.ok && check.reason === 'used') return fail(400, { problem: ALREADY_CONFIRMED });
 		if (!check.ok || check.actorId === null) return fail(400, { problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] });
 		await confirmActor(db, check.actorId, check.campaignId);
-		const actor = await db.selectFrom('actors').select('name').where('id', '=', check.actorId).executeTakeFirst();
+		const actor = await actors.summary(db, check.actorId);
 		return { confirmed: actor?.name ?? '' };
 	}
 };

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { allowAttempt, RATE_RULES } from '$lib/server/auth/rate-limit';
 import { normalizeEmail } from '$lib/server/auth/users';
 import { database } from '$lib/server/db';
+import * as actorQueries from '$lib/server/db/queries/actors';
 import { fileClaim } from '$lib/server/listings/claims';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const actors = await database().db.selectFrom('actors').select(['id', 'name']).orderBy('name').execute();
+	const actors = await actorQueries.names(database().db);
 	const wanted = Number(url.searchParams.get('structure'));
 	return { actors, selected: actors.some((a) => a.id === wanted) ? wanted : null };
 };

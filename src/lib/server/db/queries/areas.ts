@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { areasContaining, type AreaShape } from '$lib/domain/geography';
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { AreaTable, Database } from '../schema';
 
 type Reader = Kysely<Database>;
 
@@ -49,4 +49,40 @@ export async function areasGeoJson(db: Reader, kinds?: readonly AreaShape['kind'
 			geometry: JSON.parse(r.geometry)
 		}))
 	};
+}
+
+/** Whether the geography is loaded: a first start loads it, later ones never again. */
+export async function count(db: Reader): Promise<number> {
+	const row = await db.selectFrom('areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Loads the shipped geography (a few dozen areas, each a large polygon: one row per statement). */
+export async function insert(db: Reader, rows: readonly Insertable<AreaTable>[]): Promise<void> {
+	for (const row of rows) await db.insertInto('areas').values(row).execute();
+}
+
+/** Every area's name, kind and polygon. */
+export async function outlines(db: Reader) {
+	const rows = await db.selectFrom('areas').select(['code', 'name', 'kind', 'geometry']).execute();
+	return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon }));
+}
+
+/** Every area with its polygon and its indicators decoded (the planners' geography). */
+export async function withIndicators(db: Reader) {
+	const rows = await db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code', 'geometry', 'qpv_share', 'indicators']).execute();
+	return rows.map((r) => ({
+		code: r.code,
+		kind: r.kind,
+		name: r.name,
+		parentCode: r.parent_code,
+		geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+		qpvShare: r.qpv_share,
+		indicators: (r.indicators ? JSON.parse(r.indicators) : {}) as Record<string, number | null>
+	}));
+}
+
+/** Every area's code, kind, name and QPV share, without polygons (the catalogue's labels). */
+export async function labels(db: Reader) {
+	return db.selectFrom('areas').select(['code', 'kind', 'name', 'qpv_share']).execute();
 }

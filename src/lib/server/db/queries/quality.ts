@@ -54,3 +54,8 @@ export async function refreshQualityFlags(db: Kysely<Database>, now: Date): Prom
 	}
 	return rows.length;
 }
+
+/** Every flag, in the order raised. */
+export async function allFlags(db: Kysely<Database>) {
+	return db.selectFrom('quality_flags').select(['place_id', 'code', 'detail', 'related_place_id']).orderBy('id').execute();
+}

@@ -5,6 +5,8 @@ import type { ImportedPlace } from '$lib/domain/national-schema';
 import { parseId, readForm, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as importReviews from '$lib/server/db/queries/import-reviews';
+import * as places from '$lib/server/db/queries/places';
 import type { ReviewItemKind } from '$lib/server/db/schema';
 import { ALLOWED, decideAll, decideItem, type ReviewAction } from '$lib/server/import-review/decide';
 import { localListing, locallyCorrectedFields } from '$lib/server/import-review/local-state';
@@ -20,7 +22,7 @@ function levelsOf(incoming: ImportedPlace): string {
 
 async function reviewOf(raw: string) {
 	const id = parseId(raw);
-	const review = id === null ? null : await database().db.selectFrom('import_reviews').selectAll().where('id', '=', id).executeTakeFirst();
+	const review = id === null ? null : await importReviews.byId(database().db, id);
 	if (!review) error(404, 'Cette revue d’import n’existe pas.');
 	return review;
 }
@@ -29,18 +31,17 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireCoordinator(locals, url);
 	const review = await reviewOf(params.id);
 	const { db } = database();
-	const rows = await db.selectFrom('import_review_items').selectAll().where('review_id', '=', review.id).orderBy('id').execute();
+	const rows = await importReviews.items(db, review.id);
 	const items = await Promise.all(
 		rows.map(async (row) => {
-			const incoming = row.incoming ? (JSON.parse(row.incoming) as ImportedPlace) : null;
-			const candidates = (JSON.parse(row.candidates) as { id: number; name: string; score: number; reasons: string[] }[]);
+			const { incoming, candidates } = row;
 			// For a probable duplicate, what merging into each candidate would take in.
 			const merges =
 				row.kind === 'duplicate' && row.decision === 'pending' && incoming
 					? await Promise.all(
 							candidates.map(async (c) => {
 								const local = await localListing(db, c.id, null);
-								const place = await db.selectFrom('places').select(['address']).where('id', '=', c.id).executeTakeFirst();
+								const place = await places.summary(db, c.id);
 								const changes: FieldComparison[] = local ? compareWithLocal(incoming, local, await locallyCorrectedFields(db, c.id)) : [];
 								return { ...c, address: place?.address ?? '', changes, emptyHere: changes.filter((ch) => ch.local === '(vide)').map((ch) => ch.field) };
 							})
@@ -57,7 +58,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				decidedAt: row.decided_at,
 				address: incoming ? `${incoming.address}, ${incoming.postalCode} ${incoming.commune}` : null,
 				levels: incoming ? levelsOf(incoming) : null,
-				changes: JSON.parse(row.changes) as FieldComparison[],
+				changes: row.changes,
 				merges
 			};
 		})

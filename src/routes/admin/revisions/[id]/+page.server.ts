@@ -3,6 +3,7 @@ import { diffSnapshots, type FieldChange } from '$lib/domain/listing-diff';
 import type { ListingEntity, SnapshotOf } from '$lib/domain/listing';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as revisions from '$lib/server/db/queries/revisions';
 import { approveRevision, changeSummary, refuseRevision, type DecisionResult } from '$lib/server/listings/revisions';
 import { readRecord } from '$lib/server/listings/snapshots';
 import { errorsByField, parseId, readForm, reasonSchema, textField, UNREADABLE_FORM } from '$lib/server/admin/input';
@@ -30,19 +31,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireCoordinator(locals, url);
 	const id = revisionId(params);
 	const { db } = database();
-	const revision = await db
-		.selectFrom('revisions')
-		.innerJoin('actors', 'actors.id', 'revisions.actor_id')
-		.leftJoin('users as author', 'author.id', 'revisions.author_id')
-		.leftJoin('users as decider', 'decider.id', 'revisions.decided_by')
-		.selectAll('revisions')
-		.select(['actors.name as actorName', 'author.email as authorEmail', 'decider.email as deciderEmail'])
-		.where('revisions.id', '=', id)
-		.executeTakeFirst();
+	const revision = await revisions.detail(db, id);
 	if (!revision) error(404, NOT_FOUND);
-	const entity = revision.entity as ListingEntity;
-	const before = revision.before ? (JSON.parse(revision.before) as SnapshotOf[ListingEntity]) : null;
-	const after = JSON.parse(revision.after) as SnapshotOf[ListingEntity];
+	const { entity, before, after } = revision;
 
 	// Decided in the load too, so the approve button is not offered when it can only fail.
 	let conflict: FieldChange[] | null = null;
@@ -66,7 +57,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			createdAt: revision.created_at,
 			deciderEmail: revision.deciderEmail,
 			decidedAt: revision.decided_at,
-			reason: revision.reason
+			reason: revision.reason,
+			origin: revision.origin
 		},
 		what: await changeSummary(db, entity, after),
 		changes: diffSnapshots(entity, before, after),

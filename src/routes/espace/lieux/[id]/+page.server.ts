@@ -2,6 +2,7 @@ import { submittedForm } from '$lib/server/forms/read-form';
 import { error } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as actors from '$lib/server/db/queries/actors';
 import { parsePlaceForm } from '$lib/server/forms/listing-forms';
 import { locateAddress } from '$lib/server/listings/locate';
 import { pendingProposal } from '$lib/server/listings/pending';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const record = await placeOf(params.id);
 	const user = requireActor(locals, url, record.actorId);
 	const { db } = database();
-	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', record.actorId).executeTakeFirstOrThrow();
+	const actor = (await actors.summary(db, record.actorId))!;
 	return {
 		id: record.id,
 		actor,

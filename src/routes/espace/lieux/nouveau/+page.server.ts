@@ -2,6 +2,7 @@ import { submittedForm } from '$lib/server/forms/read-form';
 import { error } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as actors from '$lib/server/db/queries/actors';
 import { parsePlaceForm } from '$lib/server/forms/listing-forms';
 import { locateAddress } from '$lib/server/listings/locate';
 import { parseId, saveListing } from '$lib/server/listings/save';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function actorOf(url: URL) {
 	const id = parseId(url.searchParams.get('structure') ?? '');
-	const actor = id === null ? null : await database().db.selectFrom('actors').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+	const actor = id === null ? null : await actors.summary(database().db, id);
 	if (!actor) error(404, 'Structure inconnue : ouvrez cette page depuis votre espace.');
 	return actor;
 }

@@ -2,6 +2,8 @@ import { submittedForm } from '$lib/server/forms/read-form';
 import { error, fail } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as actors from '$lib/server/db/queries/actors';
+import * as places from '$lib/server/db/queries/places';
 import { hoursState, offerChoices, offerFailure, readOfferSubmission } from '$lib/server/listings/offer-form';
 import { pendingProposal } from '$lib/server/listings/pending';
 import { parseId, saveListing } from '$lib/server/listings/save';
@@ -15,14 +17,13 @@ async function offerOf(raw: string) {
 	return record;
 }
 
-const placesOf = (actorId: number) =>
-	database().db.selectFrom('places').select(['id', 'name']).where('actor_id', '=', actorId).orderBy('name').execute();
+const placesOf = async (actorId: number) => (await places.ofActors(database().db, [actorId])).map(({ id, name }) => ({ id, name }));
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const record = await offerOf(params.id);
 	const user = requireActor(locals, url, record.actorId);
 	const { db } = database();
-	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', record.actorId).executeTakeFirstOrThrow();
+	const actor = (await actors.summary(db, record.actorId))!;
 	const pending = await pendingProposal(db, 'offer', record.id, user.id);
 	const shown = pending?.snapshot ?? record.snapshot;
 	return {

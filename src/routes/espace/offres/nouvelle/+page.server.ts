@@ -2,24 +2,25 @@ import { submittedForm } from '$lib/server/forms/read-form';
 import { error, fail } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as actors from '$lib/server/db/queries/actors';
+import * as places from '$lib/server/db/queries/places';
 import { hoursState, offerChoices, offerFailure, readOfferSubmission } from '$lib/server/listings/offer-form';
 import { parseId, saveListing } from '$lib/server/listings/save';
 import type { Actions, PageServerLoad } from './$types';
 
 async function placeOf(url: URL) {
 	const id = parseId(url.searchParams.get('lieu') ?? '');
-	const place = id === null ? null : await database().db.selectFrom('places').select(['id', 'name', 'actor_id']).where('id', '=', id).executeTakeFirst();
+	const place = id === null ? null : await places.summary(database().db, id);
 	if (!place) error(404, 'Lieu inconnu : ouvrez cette page depuis votre espace.');
 	return place;
 }
 
-const placesOf = (actorId: number) =>
-	database().db.selectFrom('places').select(['id', 'name']).where('actor_id', '=', actorId).orderBy('name').execute();
+const placesOf = async (actorId: number) => (await places.ofActors(database().db, [actorId])).map(({ id, name }) => ({ id, name }));
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const place = await placeOf(url);
 	const user = requireActor(locals, url, place.actor_id);
-	const actor = await database().db.selectFrom('actors').select(['id', 'name']).where('id', '=', place.actor_id).executeTakeFirstOrThrow();
+	const actor = (await actors.summary(database().db, place.actor_id))!;
 	return {
 		actor,
 		place,

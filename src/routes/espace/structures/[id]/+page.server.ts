@@ -3,6 +3,8 @@ import { error } from '@sveltejs/kit';
 import { LEVEL_INFO, type LevelOrUnknown } from '$lib/domain/levels';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as offerQueries from '$lib/server/db/queries/offers';
+import * as placeQueries from '$lib/server/db/queries/places';
 import { parseActorForm } from '$lib/server/forms/listing-forms';
 import { pendingProposal } from '$lib/server/listings/pending';
 import { parseId, saveListing } from '$lib/server/listings/save';
@@ -20,8 +22,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const record = await actorOf(params.id);
 	const user = requireActor(locals, url, record.id);
 	const { db } = database();
-	const places = await db.selectFrom('places').select(['id', 'name', 'address']).where('actor_id', '=', record.id).orderBy('name').execute();
-	const offers = await db.selectFrom('offers').select(['id', 'place_id', 'level', 'status', 'remote']).where('actor_id', '=', record.id).execute();
+	const places = (await placeQueries.ofActors(db, [record.id])).map(({ id, name, address }) => ({ id, name, address }));
+	const offers = await offerQueries.listedFor(db, [record.id]);
 	const pending = await pendingProposal(db, 'actor', record.id, user.id);
 	return {
 		isCoordinator: user.role === 'coordinator',

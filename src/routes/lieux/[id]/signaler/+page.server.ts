@@ -3,14 +3,15 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { allowAttempt, RATE_RULES } from '$lib/server/auth/rate-limit';
 import { database } from '$lib/server/db';
+import * as places from '$lib/server/db/queries/places';
 import { ERROR_REASONS, fileErrorReport } from '$lib/server/listings/error-reports';
 import type { Actions, PageServerLoad } from './$types';
 
 async function placeOf(id: string) {
 	if (!/^\d{1,9}$/.test(id)) error(404, 'Ce lieu n’existe pas.');
-	const place = await database().db.selectFrom('places').select(['id', 'name', 'address']).where('id', '=', Number(id)).executeTakeFirst();
+	const place = await places.summary(database().db, Number(id));
 	if (!place) error(404, 'Ce lieu n’existe pas.');
-	return place;
+	return { id: place.id, name: place.name, address: place.address };
 }
 
 export const load: PageServerLoad = async ({ params }) => ({ place: await placeOf(params.id), reasons: ERROR_REASONS });

@@ -3,6 +3,8 @@ import { diffSnapshots } from '$lib/domain/listing-diff';
 import { type ListingEntity, type SnapshotOf } from '$lib/domain/listing';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as actors from '$lib/server/db/queries/actors';
+import * as revisions from '$lib/server/db/queries/revisions';
 import { changeSummary, rollbackRevision } from '$lib/server/listings/revisions';
 import { readRecord } from '$lib/server/listings/snapshots';
 import { isListingEntity } from '$lib/server/admin/audit-detail';
@@ -25,22 +27,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { db } = database();
 	const [current, rows] = await Promise.all([
 		readRecord(db, entity, id),
-		db
-			.selectFrom('revisions')
-			.leftJoin('users as author', 'author.id', 'revisions.author_id')
-			.leftJoin('users as decider', 'decider.id', 'revisions.decided_by')
-			.selectAll('revisions')
-			.select(['author.email as authorEmail', 'decider.email as deciderEmail'])
-			.where('revisions.entity', '=', entity)
-			.where('revisions.entity_id', '=', id)
-			.orderBy('revisions.created_at', 'desc')
-			.orderBy('revisions.id', 'desc')
-			.execute()
+		revisions.history(db, entity, id)
 	]);
 	if (!current && rows.length === 0) error(404, NOT_FOUND);
-	const latest = current?.snapshot ?? (JSON.parse(rows[0]!.after) as SnapshotOf[ListingEntity]);
+	const latest = current?.snapshot ?? rows[0]!.after;
 	const actorId = current?.actorId ?? rows[0]!.actor_id;
-	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', actorId).executeTakeFirst();
+	const actor = await actors.summary(db, actorId);
 	const placeId = entity === 'place' ? id : entity === 'offer' ? (latest as SnapshotOf['offer']).place_id : null;
 
 	return {
@@ -52,8 +44,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		publicHref: current && placeId ? `/lieux/${placeId}` : null,
 		editHref: current ? `${EDIT_PATHS[entity]}/${id}` : null,
 		revisions: rows.map((r) => {
-			const before = r.before ? (JSON.parse(r.before) as SnapshotOf[ListingEntity]) : null;
-			const after = JSON.parse(r.after) as SnapshotOf[ListingEntity];
+			const { before, after } = r;
 			return {
 				id: r.id,
 				createdAt: r.created_at,
@@ -63,6 +54,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				deciderEmail: r.deciderEmail,
 				decidedAt: r.decided_at,
 				reason: r.reason,
+				origin: r.origin,
 				fields: diffSnapshots(entity, before, after).map((c) => c.label),
 				canRollback: r.status === 'published' && before !== null
 			};
@@ -79,7 +71,7 @@ export const actions: Actions = {
 		const revisionId = parseId(textField(form, 'revision', 20));
 		if (revisionId === null) return fail(400, { revision: null, problem: 'Version inconnue : rien n’a changé.' });
 		const { db } = database();
-		const target = await db.selectFrom('revisions').select(['entity', 'entity_id']).where('id', '=', revisionId).executeTakeFirst();
+		const target = await revisions.target(db, revisionId);
 		if (!target || target.entity !== entity || target.entity_id !== id) {
 			return fail(400, { revision: revisionId, problem: 'Cette version n’appartient pas à cette fiche : rien n’a changé.' });
 		}

@@ -1,0 +1,132 @@
+import { SNAPSHOT_FIELDS, type ActorSnapshot } from '$lib/domain/listing';
+import { normalizeText } from '$lib/domain/vocabulary';
+import type { DB } from '../connect';
+import { chunks } from './chunks';
+
+/** An actor as the directory holds it; `trusted` is a boolean here, 0/1 in the table. */
+export interface StoredActor extends ActorSnapshot {
+	id: number;
+	name_key: string;
+	created_at: string;
+	updated_at: string;
+	version: number;
+	trusted: boolean;
+}
+
+export function snapshotOf(actor: StoredActor): ActorSnapshot {
+	const snapshot = {} as Record<string, unknown>;
+	for (const field of SNAPSHOT_FIELDS.actor) snapshot[field] = actor[field];
+	return snapshot as unknown as ActorSnapshot;
+}
+
+const fieldsOf = (s: ActorSnapshot) => ({ name: s.name, siret: s.siret, website: s.website, email: s.email, phone: s.phone });
+
+export async function byId(db: DB, id: number): Promise<StoredActor | null> {
+	const row = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
+	return row ? { ...row, trusted: row.trusted === 1 } : null;
+}
+
+/** Id and name, for the pages that only name the actor. */
+export async function summary(db: DB, id: number) {
+	return (await db.selectFrom('actors').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Every actor's id and name, by name (the choices of a form). */
+export async function names(db: DB) {
+	return db.selectFrom('actors').select(['id', 'name']).orderBy('name').execute();
+}
+
+export async function namesByIds(db: DB, ids: readonly number[]): Promise<Map<number, string>> {
+	const found = new Map<number, string>();
+	for (const part of chunks(ids)) {
+		for (const r of await db.selectFrom('actors').select(['id', 'name']).where('id', 'in', part).execute()) found.set(r.id, r.name);
+	}
+	return found;
+}
+
+/** These actors, by name, with whether they publish without moderation. */
+export async function listed(db: DB, ids: readonly number[]) {
+	if (ids.length === 0) return [];
+	const rows = await db.selectFrom('actors').select(['id', 'name', 'trusted']).where('id', 'in', ids).orderBy('name').execute();
+	return rows.map((r) => ({ ...r, trusted: r.trusted === 1 }));
+}
+
+/** Every actor with its number of places and its latest verified offer (the coordinator's list). */
+export async function overview(db: DB) {
+	const rows = await db
+		.selectFrom('actors')
+		.select(['actors.id', 'actors.name', 'actors.trusted'])
+		.select((eb) => [
+			eb.selectFrom('places').select((p) => p.fn.countAll<number>().as('n')).whereRef('places.actor_id', '=', 'actors.id').as('places'),
+			eb.selectFrom('offers').select((o) => o.fn.max('offers.verified_at').as('v')).whereRef('offers.actor_id', '=', 'actors.id').as('verifiedAt')
+		])
+		.execute();
+	return rows.map((r) => ({ id: r.id, name: r.name, trusted: r.trusted === 1, places: Number(r.places ?? 0), verifiedAt: r.verifiedAt ?? null }));
+}
+
+/** The actor whose name matches, accents and case aside. */
+export async function idByName(db: DB, name: string): Promise<number | null> {
+	const row = await db.selectFrom('actors').select('id').where('name_key', '=', normalizeText(name)).executeTakeFirst();
+	return row?.id ?? null;
+}
+
+/** The actors of many names at once (the importer's look-up), by normalised name. */
+export async function idsByNames(db: DB, names: readonly string[]): Promise<Map<string, number>> {
+	const found = new Map<string, number>();
+	const keys = [...new Set(names.map(normalizeText))];
+	for (const part of chunks(keys)) {
+		for (const r of await db.selectFrom('actors').select(['id', 'name_key']).where('name_key', 'in', part).execute()) found.set(r.name_key, r.id);
+	}
+	return found;
+}
+
+/** Whether another actor than `exceptId` already has this name, accents and case aside. */
+export async function nameTaken(db: DB, name: string, exceptId: number | null): Promise<boolean> {
+	const clash = await db
+		.selectFrom('actors')
+		.select('id')
+		.where('name_key', '=', normalizeText(name))
+		.$if(exceptId !== null, (q) => q.where('id', '!=', exceptId!))
+		.executeTakeFirst();
+	return clash !== undefined;
+}
+
+/** Inserts actors and returns their ids in order, matched back by their unique normalised name. */
+export async function insert(db: DB, actors: readonly ActorSnapshot[], stamp: string): Promise<number[]> {
+	const values = actors.map((a) => ({ ...fieldsOf(a), name_key: normalizeText(a.name), created_at: stamp, updated_at: stamp }));
+	const ids = new Map<string, number>();
+	for (const part of chunks(values)) {
+		for (const r of await db.insertInto('actors').values(part).returning(['id', 'name_key']).execute()) ids.set(r.name_key, r.id);
+	}
+	return values.map((v) => ids.get(v.name_key)!);
+}
+
+/** Rewrites an actor from its snapshot and bumps its version. */
+export async function update(db: DB, id: number, snapshot: ActorSnapshot, stamp: string): Promise<void> {
+	await db
+		.updateTable('actors')
+		.set((eb) => ({ ...fieldsOf(snapshot), name_key: normalizeText(snapshot.name), updated_at: stamp, version: eb('version', '+', 1) }))
+		.where('id', '=', id)
+		.execute();
+}
+
+/** Not part of the listing: no version bump, so pending proposals are not put in conflict. */
+export async function setTrusted(db: DB, id: number, trusted: boolean): Promise<void> {
+	await db.updateTable('actors').set({ trusted: trusted ? 1 : 0 }).where('id', '=', id).execute();
+}
+
+/**
+ * Each actor with the latest verification of its offers and the latest source date of its places
+ * (the freshness campaigns pick the stale ones). Grouped by every selected column, as PostgreSQL asks.
+ */
+export async function lastVerified(db: DB) {
+	return db
+		.selectFrom('actors')
+		.leftJoin('offers', 'offers.actor_id', 'actors.id')
+		.leftJoin('places', 'places.actor_id', 'actors.id')
+		.select(['actors.id', 'actors.name', 'actors.email'])
+		.select((eb) => [eb.fn.max('offers.verified_at').as('verified_at'), eb.fn.max('places.source_updated_on').as('source_on')])
+		.groupBy(['actors.id', 'actors.name', 'actors.email'])
+		.orderBy('actors.name')
+		.execute();
+}
