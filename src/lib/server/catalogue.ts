@@ -6,6 +6,10 @@ import { normalizeText } from '$lib/domain/vocabulary';
 import { database } from './db';
 import type { Connection } from './db/connect';
 import * as directoryVersion from './db/queries/directory-version';
+import * as areaQueries from './db/queries/areas';
+import * as offerQueries from './db/queries/offers';
+import * as placeQueries from './db/queries/places';
+import * as quality from './db/queries/quality';
 import { COMMUNE_CODE } from './db/queries/quality';
 
 /**
@@ -22,7 +26,6 @@ export function invalidateCatalogue(): void {
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-const list = (json: string): string[] => JSON.parse(json) as string[];
 
 export async function loadCatalogue(connection: Connection = database()) {
 	// The database's name too: two databases (a test's, a benchmark's) can be at the same version.
@@ -30,11 +33,11 @@ export async function loadCatalogue(connection: Connection = database()) {
 	if (cached?.key === key) return cached;
 	const { db } = connection;
 	const [places, offers, placeAreas, areas, flags] = await Promise.all([
-		db.selectFrom('places').selectAll().execute(),
-		db.selectFrom('offers').selectAll().where('place_id', 'is not', null).execute(),
-		db.selectFrom('place_areas').selectAll().execute(),
-		db.selectFrom('areas').select(['code', 'kind', 'name', 'qpv_share']).execute(),
-		db.selectFrom('quality_flags').selectAll().orderBy('id').execute()
+		placeQueries.all(db),
+		offerQueries.located(db),
+		placeQueries.allAreas(db),
+		areaQueries.labels(db),
+		quality.allFlags(db)
 	]);
 	const areaByCode = new Map(areas.map((a) => [a.code, a]));
 	const byPlace = new Map<number, CataloguePlace>();
@@ -88,19 +91,19 @@ export async function loadCatalogue(connection: Connection = database()) {
 			id: o.id,
 			placeId: place.id,
 			level: o.level,
-			levelInferred: o.level_inferred === 1,
-			themes: list(o.themes),
-			tags: list(o.tags),
-			publics: list(o.publics),
-			specificSupport: list(o.specific_support),
-			fees: list(o.fees),
-			accessModes: list(o.access_modes),
-			programmes: list(o.programmes),
-			otherLabels: list(o.other_labels),
-			languages: list(o.languages),
+			levelInferred: o.level_inferred,
+			themes: o.themes,
+			tags: o.tags,
+			publics: o.publics,
+			specificSupport: o.specific_support,
+			fees: o.fees,
+			accessModes: o.access_modes,
+			programmes: o.programmes,
+			otherLabels: o.other_labels,
+			languages: o.languages,
 			hours: o.hours,
 			bookingUrl: o.booking_url,
-			remote: o.remote === 1,
+			remote: o.remote,
 			description: o.description,
 			status: o.status,
 			closedFrom: o.closed_from,

@@ -1,3 +1,4 @@
+import { parseId } from '$lib/domain/ids';
 import { submittedForm } from '$lib/server/forms/read-form';
 import { fail } from '@sveltejs/kit';
 import { freshness } from '$lib/domain/freshness';
@@ -72,8 +73,8 @@ export const actions: Actions = {
 	/** "Mes informations sont toujours à jour", for a signed-in member. */
 	confirm: async ({ request, locals, url }) => {
 		const form = await submittedForm(request);
-		const actorId = Number(form.get('actor'));
-		if (!Number.isInteger(actorId) || actorId <= 0) return fail(400, { confirmError: 'Structure inconnue.' });
+		const actorId = parseId(form.get('actor'));
+		if (actorId === null) return fail(400, { confirmError: 'Structure inconnue.' });
 		requireActor(locals, url, actorId);
 		const { db } = database();
 		const actor = await actorQueries.summary(db, actorId);

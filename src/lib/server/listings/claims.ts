@@ -2,6 +2,7 @@ import { audit } from '../audit';
 import { issueToken } from '../auth/tokens';
 import { addMembership, coordinatorEmails, ensureUser, type SignedInUser } from '../auth/users';
 import type { DB } from '../db/connect';
+import * as actors from '../db/queries/actors';
 import * as claims from '../db/queries/claims';
 import { inTransaction } from '../db/transaction';
 import { claimReceivedMail, claimRefusedMail, invitationMail } from '../mail/messages';
@@ -9,7 +10,7 @@ import { sendMailSafely } from '../mail/transport';
 
 /** Invites an e-mail to manage an actor: account and membership now, a 7-day sign-in link by mail. */
 export async function inviteMember(db: DB, coordinator: SignedInUser, email: string, actorId: number, origin: string, now = new Date()) {
-	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', actorId).executeTakeFirst();
+	const actor = await actors.summary(db, actorId);
 	if (!actor) return { ok: false as const, message: 'Cette structure n’existe pas.' };
 	const token = await inTransaction(db, async (trx) => {
 		const userId = await ensureUser(trx, email, 'member', now);
@@ -29,7 +30,7 @@ export interface ClaimInput {
 }
 
 export async function fileClaim(db: DB, input: ClaimInput, origin: string, now = new Date()) {
-	const actor = await db.selectFrom('actors').select(['id', 'name']).where('id', '=', input.actorId).executeTakeFirst();
+	const actor = await actors.summary(db, input.actorId);
 	if (!actor) return { ok: false as const };
 	const id = await inTransaction(db, async (trx) => {
 		const claimId = await claims.create(trx, { ...input, createdAt: now.toISOString() });

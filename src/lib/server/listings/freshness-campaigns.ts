@@ -4,24 +4,13 @@ import { issueToken } from '../auth/tokens';
 import type { SignedInUser } from '../auth/users';
 import { invalidateCatalogue } from '../catalogue';
 import type { DB } from '../db/connect';
+import * as actors from '../db/queries/actors';
 import * as campaigns from '../db/queries/campaigns';
+import * as offers from '../db/queries/offers';
 import * as users from '../db/queries/users';
 import { inTransaction } from '../db/transaction';
 import { campaignMail } from '../mail/messages';
 import { sendMailSafely } from '../mail/transport';
-
-/** The most recent verification of any of an actor's offers, or its places' source date. */
-async function actorsLastVerified(db: DB) {
-	return db
-		.selectFrom('actors')
-		.leftJoin('offers', 'offers.actor_id', 'actors.id')
-		.leftJoin('places', 'places.actor_id', 'actors.id')
-		.select(['actors.id', 'actors.name', 'actors.email'])
-		.select((eb) => [eb.fn.max('offers.verified_at').as('verified_at'), eb.fn.max('places.source_updated_on').as('source_on')])
-		.groupBy('actors.id')
-		.orderBy('actors.name')
-		.execute();
-}
 
 function monthsAgo(now: Date, months: number): string {
 	const d = new Date(now);
@@ -31,7 +20,8 @@ function monthsAgo(now: Date, months: number): string {
 
 export async function staleActors(db: DB, months: number, now = new Date()) {
 	const limit = monthsAgo(now, months);
-	const rows = await actorsLastVerified(db);
+	// The most recent verification of any of an actor's offers, or its places' source date.
+	const rows = await actors.lastVerified(db);
 	return rows.filter((r) => {
 		const last = [r.verified_at, r.source_on].filter((v): v is string => !!v).sort().at(-1);
 		return !last || last < limit;
@@ -74,7 +64,7 @@ export async function launchCampaign(db: DB, coordinator: SignedInUser, months: 
 export async function confirmActor(db: DB, actorId: number, campaignId: number | null, now = new Date(), userId: number | null = null): Promise<void> {
 	const stamp = now.toISOString();
 	await inTransaction(db, async (trx) => {
-		await trx.updateTable('offers').set({ verified_at: stamp, verified_how: 'structure' }).where('actor_id', '=', actorId).execute();
+		await offers.confirmAll(trx, actorId, stamp);
 		// Whichever way it comes (the mailed link or the button in /espace), it answers every open campaign.
 		await campaigns.markConfirmed(trx, actorId, stamp);
 		await refreshQualityFlags(trx, now);

@@ -16,7 +16,7 @@ import type { StoredRevision } from '../db/queries/revisions';
 import { decisionMail, proposalMail } from '../mail/messages';
 import { sendMailSafely } from '../mail/transport';
 import { readRecord } from './snapshots';
-import { assertActorNameFree, DuplicateActorName, writeRecord, type RevisionOrigin, type Upstream } from './write';
+import { assertActorNameFree, DuplicateActorName, StaleRecord, writeRecord, type RevisionOrigin, type Upstream } from './write';
 
 export interface ChangeRequest<E extends ListingEntity> {
 	entity: E;
@@ -63,6 +63,17 @@ function originOf(request: ChangeRequest<ListingEntity>, user: SignedInUser): Re
 async function conflictChanges<E extends ListingEntity>(db: DB, entity: E, id: number, baseVersion: number, current: SnapshotOf[E]) {
 	const base = await revisions.snapshotAtVersion(db, entity, id, baseVersion);
 	return base ? diffSnapshots(entity, base, current) : [];
+}
+
+/**
+ * Two saves of one record at the same moment (two instances, two tabs) both passed the version
+ * check; the second one's update found the version moved and rolled back. It gets the same
+ * conflict answer as a save made after the other one, read from what was committed.
+ */
+async function lostRace(db: DB, stale: StaleRecord, baseVersion: number | null) {
+	const current = await readRecord(db, stale.entity, stale.id);
+	const changes = current ? await conflictChanges(db, stale.entity, stale.id, baseVersion ?? 0, current.snapshot) : [];
+	return { kind: 'conflict', changes } as const;
 }
 
 export function describeChange(entity: ListingEntity, name: string): string {
@@ -177,6 +188,7 @@ export async function submitChange<E extends ListingEntity>(
 		result = await inTransaction(db, (trx) => submitWithin(trx, request, decider, direct));
 	} catch (error) {
 		if (error instanceof DuplicateActorName) return { kind: 'duplicate_name' };
+		if (error instanceof StaleRecord) return lostRace(db, error, request.baseVersion);
 		throw error;
 	}
 	if (result.kind === 'published') invalidateCatalogue();
@@ -235,6 +247,7 @@ export async function approveRevision(db: DB, id: number, decider: Decider): Pro
 		});
 	} catch (error) {
 		if (error instanceof DuplicateActorName) return { kind: 'duplicate_name' };
+		if (error instanceof StaleRecord) return lostRace(db, error, (await revisions.byId(db, id, 'proposed'))?.base_version ?? null);
 		throw error;
 	}
 	if (approved) {
@@ -306,6 +319,9 @@ export async function rollbackRevision(db: DB, id: number, decider: Decider): Pr
 		return result;
 	} catch (error) {
 		if (error instanceof DuplicateActorName) return { kind: 'duplicate_name' };
+		if (error instanceof StaleRecord) {
+			return { kind: 'impossible', message: 'La fiche vient d’être modifiée par quelqu’un d’autre : rechargez la page et recommencez.' };
+		}
 		throw error;
 	}
 }

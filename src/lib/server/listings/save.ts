@@ -73,6 +73,4 @@ function formValues(form: FormData): Record<string, string> {
 	return values;
 }
 
-export function parseId(raw: string): number | null {
-	return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
-}
+export { parseId } from '$lib/domain/ids';

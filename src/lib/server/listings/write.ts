@@ -76,6 +76,19 @@ export interface Written {
 
 export class DuplicateActorName extends Error {}
 
+/**
+ * The record is no longer at the version the caller read: another write (another instance, a
+ * colleague) committed in between. Thrown so the caller's transaction rolls back whole.
+ */
+export class StaleRecord extends Error {
+	constructor(
+		readonly entity: ListingEntity,
+		readonly id: number
+	) {
+		super(`${entity} ${id} changed since it was read`);
+	}
+}
+
 export class ListingWriter {
 	private shapes: AreaShape[] | null = null;
 	private touched = false;
@@ -128,7 +141,9 @@ export class ListingWriter {
 		}
 		const created = writes.filter((w) => w.id === null);
 		const newIds = await actors.insert(this.db, created.map((w) => w.after), this.stamp);
-		for (const w of writes) if (w.id !== null) await actors.update(this.db, w.id, w.after, this.stamp);
+		for (const w of writes) {
+			if (w.id !== null && !(await actors.update(this.db, w.id, w.after, this.stamp, w.before?.version))) throw new StaleRecord('actor', w.id);
+		}
 		return this.inOrder(writes, newIds);
 	}
 
@@ -149,7 +164,7 @@ export class ListingWriter {
 		for (const w of writes) {
 			if (w.id === null) continue;
 			const facts = w.upstream ? { source_updated_on: w.upstream.sourceUpdatedOn, code_insee: w.upstream.codeInsee } : {};
-			await places.update(this.db, w.id, w.after, facts, this.stamp);
+			if (!(await places.update(this.db, w.id, w.after, facts, this.stamp, w.before?.version))) throw new StaleRecord('place', w.id);
 		}
 		const ids = this.inOrder(writes, newIds);
 		// The areas always follow the point: recomputed here, never typed.
@@ -186,7 +201,10 @@ export class ListingWriter {
 				created_at: this.stamp
 			}))
 		);
-		for (const w of writes) if (w.id !== null) await offers.update(this.db, w.id, w.after, this.offerFacts(w), this.stamp);
+		for (const w of writes) {
+			if (w.id === null) continue;
+			if (!(await offers.update(this.db, w.id, w.after, this.offerFacts(w), this.stamp, w.before?.version))) throw new StaleRecord('offer', w.id);
+		}
 		return this.inOrder(writes, newIds);
 	}
 

@@ -5,6 +5,7 @@ import type { Level } from '$lib/domain/levels';
 import { loadCatalogue } from '../catalogue';
 import { database } from '../db';
 import type { Connection } from '../db/connect';
+import * as areas from '../db/queries/areas';
 import { areasGeoJson } from '../db/queries/areas';
 import * as orientations from '../db/queries/orientations';
 import { distanceLayer, type DistanceLayer } from './distance';
@@ -22,26 +23,23 @@ let cached: Cached | null = null;
 /** The areas never change at run time: read once per database file. */
 async function coverageGeography(connection: Connection): Promise<CoverageGeography> {
 	if (geography?.file === connection.name) return geography.value;
-	const rows = await connection.db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code', 'geometry', 'qpv_share', 'indicators']).execute();
+	const rows = await areas.withIndicators(connection.db);
 	const commune = rows.find((r) => r.kind === 'commune')!;
 	const value: CoverageGeography = {
 		commune: { code: commune.code, name: commune.name },
 		iris: rows
 			.filter((r) => r.kind === 'iris')
-			.map((r) => {
-				const indicators = (r.indicators ? JSON.parse(r.indicators) : {}) as Record<string, number | null>;
-				return {
-					code: r.code,
-					name: r.name,
-					grandQuartierCode: r.parent_code ?? '',
-					geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
-					qpvShare: r.qpv_share,
-					fragilityIndex: indicators.ifn_score_global_ref_region ?? null,
-					povertyRatePct: indicators.filosofi2021_taux_pauvrete_pct ?? null,
-					cafPersons: indicators.caf2021_personnes_couvertes ?? null
-				};
-			}),
-		qpv: rows.filter((r) => r.kind === 'qpv').map((r) => ({ code: r.code, name: r.name, geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon })),
+			.map((r) => ({
+				code: r.code,
+				name: r.name,
+				grandQuartierCode: r.parentCode ?? '',
+				geometry: r.geometry,
+				qpvShare: r.qpvShare,
+				fragilityIndex: r.indicators.ifn_score_global_ref_region ?? null,
+				povertyRatePct: r.indicators.filosofi2021_taux_pauvrete_pct ?? null,
+				cafPersons: r.indicators.caf2021_personnes_couvertes ?? null
+			})),
+		qpv: rows.filter((r) => r.kind === 'qpv').map((r) => ({ code: r.code, name: r.name, geometry: r.geometry })),
 		grandQuartiers: rows.filter((r) => r.kind === 'grand_quartier').map((r) => ({ code: r.code, name: r.name }))
 	};
 	geography = { file: connection.name, value };

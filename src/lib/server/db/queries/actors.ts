@@ -101,13 +101,18 @@ export async function insert(db: DB, actors: readonly ActorSnapshot[], stamp: st
 	return values.map((v) => ids.get(v.name_key)!);
 }
 
-/** Rewrites an actor from its snapshot and bumps its version. */
-export async function update(db: DB, id: number, snapshot: ActorSnapshot, stamp: string): Promise<void> {
-	await db
+/**
+ * Rewrites an actor from its snapshot and bumps its version, only if it is still at the version
+ * the caller read (when given): false when someone else's write came first.
+ */
+export async function update(db: DB, id: number, snapshot: ActorSnapshot, stamp: string, expectedVersion?: number): Promise<boolean> {
+	let query = db
 		.updateTable('actors')
 		.set((eb) => ({ ...fieldsOf(snapshot), name_key: normalizeText(snapshot.name), updated_at: stamp, version: eb('version', '+', 1) }))
-		.where('id', '=', id)
-		.execute();
+		.where('id', '=', id);
+	if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+	const result = await query.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** Not part of the listing: no version bump, so pending proposals are not put in conflict. */

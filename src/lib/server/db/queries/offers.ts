@@ -195,13 +195,18 @@ export async function insert(db: DB, offers: readonly NewOffer[]): Promise<numbe
 	return out;
 }
 
-/** Rewrites an offer from its snapshot and bumps its version. */
-export async function update(db: DB, id: number, snapshot: OfferSnapshot, facts: OfferFacts, stamp: string): Promise<void> {
-	await db
+/**
+ * Rewrites an offer from its snapshot and bumps its version, only if it is still at the version
+ * the caller read (when given): false when someone else's write came first.
+ */
+export async function update(db: DB, id: number, snapshot: OfferSnapshot, facts: OfferFacts, stamp: string, expectedVersion?: number): Promise<boolean> {
+	let query = db
 		.updateTable('offers')
 		.set((eb) => ({ ...encode(snapshot, facts), updated_at: stamp, version: eb('version', '+', 1) }))
-		.where('id', '=', id)
-		.execute();
+		.where('id', '=', id);
+	if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+	const result = await query.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 export async function remove(db: DB, ids: readonly number[]): Promise<void> {

@@ -149,15 +149,20 @@ export async function insert(db: DB, places: readonly NewPlace[]): Promise<numbe
 	return out;
 }
 
-/** Rewrites a place from its snapshot and bumps its version. */
-export async function update(db: DB, id: number, snapshot: PlaceSnapshot, upstream: PlaceFacts, stamp: string): Promise<void> {
+/**
+ * Rewrites a place from its snapshot and bumps its version, only if it is still at the version
+ * the caller read (when given): false when someone else's write came first.
+ */
+export async function update(db: DB, id: number, snapshot: PlaceSnapshot, upstream: PlaceFacts, stamp: string, expectedVersion?: number): Promise<boolean> {
 	const fields = {} as Record<string, unknown>;
 	for (const field of SNAPSHOT_FIELDS.place) fields[field] = snapshot[field];
-	await db
+	let query = db
 		.updateTable('places')
 		.set((eb) => ({ ...(fields as unknown as PlaceSnapshot), ...facts(upstream), updated_at: stamp, version: eb('version', '+', 1) }))
-		.where('id', '=', id)
-		.execute();
+		.where('id', '=', id);
+	if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+	const result = await query.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** Replaces the areas of these places (computed from their points by the caller). */
