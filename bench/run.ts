@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --build] [-- --places N] [-- --profile]
+ * npm run bench -- --engine sqlite|postgres|both [--national]     (the engine bench, below)
  *
  * Measures, on the built app (build/), what a resident's phone and the server go through:
  *   1. JavaScript per page, gzip level 9: before the map is requested, and with the map.
@@ -18,8 +19,14 @@
  *                  profiler slows the server a little, so compare figures without it
  *   --requests N   measured requests per API query (default 200, after 20 of warm-up)
  *   --duration S   autocannon duration in seconds (default 10)
+ *
+ * The engine bench (bench/lib/engines.ts), chosen by --engine or --national: the same figures on
+ * SQLite and/or PostgreSQL side by side (import, API p50/p95, SSR of /, orientation, pilotage),
+ * at the real data and, with --national, after importing 25,000 synthetic places (~62,000
+ * offers). PostgreSQL runs on the server of BENCH_DATABASE_URL, in a database created for the run
+ * and dropped at its end. With --places N instead of --national: N synthetic places.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -29,7 +36,13 @@ import { heading, int, kb, ms, num1, seconds, table, verdict } from './lib/forma
 import { measureLatency, measureThroughput, stats, timedGet, type LatencyQuery, type LatencyResult, type ThroughputResult } from './lib/http';
 import { measureOrientation, type OrientationTiming } from './lib/orientation';
 import { ClientFiles, manifestLabels, scriptsOfHtml, weighPage, type PageWeight } from './lib/js-weight';
+import { checkPostgres, dropAllBenchDatabases } from './lib/databases';
+import { NATIONAL, runEngineBench, type EngineBenchOptions } from './lib/engines';
+import { engineReport } from './lib/engines-report';
+import { killAllCommands, runCommand } from './lib/process';
 import { hasBuild, killAllServers, snapshotBuild, startServer, type RunningServer } from './lib/server';
+import { generateSynthetic, importFile } from './lib/synthetic';
+import type { Engine } from '../src/lib/server/db/connect';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -69,8 +82,31 @@ const OPTIONS = {
 	connections: 10,
 	durationS: numberOption('--duration', 10)
 };
+function engineOption(): Engine[] | null {
+	const i = argv.indexOf('--engine');
+	if (i === -1) return flag('--national') ? ['sqlite'] : null;
+	const value = argv[i + 1];
+	if (value === 'both') return ['sqlite', 'postgres'];
+	if (value === 'sqlite' || value === 'postgres') return [value];
+	console.error('--engine attend sqlite, postgres ou both.');
+	process.exit(2);
+}
+/** Null: the full bench above. Otherwise the engine bench, on these engines. */
+const ENGINES = engineOption();
+const ENGINE_OPTIONS: EngineBenchOptions | null = ENGINES && {
+	engines: ENGINES,
+	syntheticPlaces: flag('--national') ? NATIONAL.places : argv.includes('--places') ? OPTIONS.places : 0,
+	streets: flag('--national') ? NATIONAL.streets : Math.max(20, Math.round(OPTIONS.places / 10)),
+	requests: OPTIONS.requests,
+	warmup: OPTIONS.warmup,
+	queryMaxMs: OPTIONS.queryMaxMs,
+	connections: OPTIONS.connections,
+	durationS: OPTIONS.durationS
+};
 /** The whole run is bounded: past this, servers are killed and the bench stops. */
-const HARD_LIMIT_MS = 9 * 60_000;
+const HARD_LIMIT_MS = ENGINE_OPTIONS
+	? (3 + ENGINE_OPTIONS.engines.length * (ENGINE_OPTIONS.syntheticPlaces > 0 ? 12 : 4)) * 60_000
+	: 9 * 60_000;
 
 const QUERIES: LatencyQuery[] = [
 	{ name: 'sans filtre', path: '/api/v1/offers' },
@@ -96,7 +132,7 @@ function cleanup(): void {
 	if (cleaned) return;
 	cleaned = true;
 	killAllServers();
-	for (const child of children) if (child.exitCode === null) killGroup(child.pid);
+	killAllCommands();
 	// The snapshot links to the project's node_modules: remove the link itself, never what it points to.
 	const link = join(workDir, 'app', 'node_modules');
 	try {
@@ -107,73 +143,26 @@ function cleanup(): void {
 	rmSync(workDir, { recursive: true, force: true });
 }
 process.on('exit', cleanup);
+/** Servers and commands first (SIGKILL), then the PostgreSQL databases of the run, then exit. */
+function stop(code: number): void {
+	cleanup();
+	dropAllBenchDatabases()
+		.catch((error: unknown) => progress(`Bases PostgreSQL du banc non supprimées : ${String(error)}`))
+		.finally(() => process.exit(code));
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
 		progress(`${signal} : arrêt et nettoyage.`);
-		cleanup();
-		process.exit(130);
+		stop(130);
 	});
 }
 setTimeout(() => {
 	progress(`Le banc dépasse ${HARD_LIMIT_MS / 60_000} minutes : arrêt.`);
-	cleanup();
-	process.exit(1);
+	stop(1);
 }, HARD_LIMIT_MS).unref();
 
-const children = new Set<ReturnType<typeof spawn>>();
-function killGroup(pid: number | undefined): void {
-	if (!pid) return;
-	try {
-		process.kill(-pid, 'SIGKILL');
-	} catch {
-		// already gone
-	}
-}
-
-/** Runs a command in its own process group, with a time limit; lines are time-stamped. */
-function run(
-	command: string,
-	args: string[],
-	{ env = {}, timeoutMs }: { env?: Record<string, string>; timeoutMs: number }
-): Promise<{ code: number | null; output: string; lines: { at: number; text: string }[]; ms: number }> {
-	return new Promise((resolvePromise, reject) => {
-		const started = performance.now();
-		const child = spawn(command, args, { cwd: projectDir, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		children.add(child);
-		let output = '';
-		const lines: { at: number; text: string }[] = [];
-		// A line is stamped when its first characters arrive: progress lines ("\r… 4000/4000 lieux")
-		// end only when the next output comes, maybe much later.
-		let partial = '';
-		let partialAt = 0;
-		const onData = (chunk: Buffer) => {
-			const text = chunk.toString('utf8');
-			output += text;
-			const at = performance.now() - started;
-			const parts = (partial + text).split(/[\r\n]/);
-			const firstAt = partial ? partialAt : at;
-			const rest = parts.pop() ?? '';
-			parts.forEach((p, i) => {
-				if (p.trim()) lines.push({ at: i === 0 ? firstAt : at, text: p });
-			});
-			partialAt = parts.length === 0 ? firstAt : at;
-			partial = rest;
-		};
-		child.stdout!.on('data', onData);
-		child.stderr!.on('data', onData);
-		const timer = setTimeout(() => {
-			killGroup(child.pid);
-			reject(new Error(`${command} ${args.join(' ')} : plus de ${timeoutMs / 1000} s, arrêté.\n${output.slice(-3000)}`));
-		}, timeoutMs);
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			children.delete(child);
-			if (partial.trim()) lines.push({ at: partialAt, text: partial });
-			resolvePromise({ code, output, lines, ms: performance.now() - started });
-		});
-	});
-}
+const run = (command: string, args: string[], options: { env?: Record<string, string>; timeoutMs: number }) =>
+	runCommand(projectDir, command, args, options);
 
 // ---------------------------------------------------------------------------------------------
 // Steps
@@ -303,33 +292,20 @@ interface SyntheticInfo {
 }
 
 async function makeSyntheticDatabase(databasePath: string): Promise<SyntheticInfo> {
-	const file = join(workDir, `lieux-synthetiques-${OPTIONS.places}.csv`);
 	progress(`Génération de ${OPTIONS.places} lieux synthétiques…`);
-	const gen = await run('npx', ['tsx', 'scripts/generate-synthetic.ts', String(OPTIONS.places), '--out', file], { timeoutMs: 120_000 });
-	if (gen.code !== 0) throw new Error(`Génération impossible :\n${gen.output}`);
-	const generated = gen.output.match(/(\d+) lieux synthétiques, (\d+) offres/);
-
+	const gen = await generateSynthetic(projectDir, join(workDir, `lieux-synthetiques-${OPTIONS.places}.csv`), OPTIONS.places);
 	progress('Import du fichier synthétique (scripts/import.ts, base temporaire)…');
-	const imp = await run('npx', ['tsx', 'scripts/import.ts', file], { env: { DATABASE_PATH: databasePath }, timeoutMs: 360_000 });
-	if (imp.code !== 0) throw new Error(`Import refusé :\n${imp.output.slice(-4000)}`);
-	const summary = imp.lines.map((l) => l.text).find((t) => t.includes('lignes acceptées')) ?? '';
-	const created = summary.match(/Offres : (\d+) créées/);
-	// Time stamps of the importer's own lines split the run: preparation (migrations and the real
-	// data), writing places (progress "n/N lieux"), then the quality flags until the summary.
-	const seeded = imp.lines.find((l) => l.text.startsWith('Lieux chargés'));
-	const firstProgress = imp.lines.find((l) => /: 1\/\d+ lieux/.test(l.text));
-	const lastProgress = [...imp.lines].reverse().find((l) => /: (\d+)\/\1 lieux/.test(l.text));
-	const end = imp.lines.find((l) => l.text.includes('lignes acceptées'));
+	const imp = await importFile(projectDir, gen.file, databasePath, 360_000);
 	return {
-		places: Number(generated?.[1] ?? OPTIONS.places),
-		offers: Number(created?.[1] ?? generated?.[2] ?? NaN),
-		fileBytes: statSync(file).size,
+		places: gen.places,
+		offers: Number.isFinite(imp.offersCreated) ? imp.offersCreated : gen.offers,
+		fileBytes: gen.bytes,
 		generateMs: gen.ms,
-		importTotalMs: imp.ms,
-		importSyntheticMs: imp.ms - (seeded?.at ?? 0),
-		writeMs: firstProgress && lastProgress ? lastProgress.at - firstProgress.at : null,
-		qualityMs: lastProgress && end ? end.at - lastProgress.at : null,
-		summary: summary.replace(/^.*?: /, '')
+		importTotalMs: imp.totalMs,
+		importSyntheticMs: imp.totalMs - (imp.seedMs ?? 0),
+		writeMs: imp.writeMs,
+		qualityMs: imp.qualityAndCommitMs,
+		summary: imp.summary
 	};
 }
 
@@ -465,6 +441,7 @@ async function main(): Promise<void> {
 			(load[0]! > cpus().length * 0.5 ? ' — machine déjà chargée : latences et débits en pâtissent, comparer des passages faits au calme.' : '')
 	];
 
+	if (ENGINE_OPTIONS?.engines.includes('postgres')) header.push(`  PostgreSQL ${await checkPostgres()} (BENCH_DATABASE_URL)`);
 	const build = await ensureBuild();
 	const buildTime = statSync(join(projectDir, 'build', 'index.js')).mtimeMs;
 	const staleBuild = newestMtime(join(projectDir, 'src')) > buildTime;
@@ -479,11 +456,12 @@ async function main(): Promise<void> {
 	const manifestSource = join(projectDir, '.svelte-kit', 'output', 'client', '.vite', 'manifest.json');
 	const manifestCopy = join(workDir, 'manifest.json');
 	if (existsSync(manifestSource)) copyFileSync(manifestSource, manifestCopy);
+	if (ENGINE_OPTIONS) return engineMain(header, snapshot);
 	const files = new ClientFiles(snapshot.clientDir, manifestLabels(manifestCopy, snapshot.clientDir));
 
 	// Real data: a fresh database, seeded by the server on first start.
 	progress('Serveur, données réelles (base neuve, amorcée au démarrage)…');
-	const realServer = await startServer({ snapshot, projectDir, databasePath: join(workDir, 'reelles.sqlite') });
+	const realServer = await startServer({ snapshot, projectDir, database: join(workDir, 'reelles.sqlite') });
 	let pages: PageWeight[];
 	let real: DatasetResult;
 	let realOrientation: OrientationTiming;
@@ -502,7 +480,7 @@ async function main(): Promise<void> {
 	const profileDir = join(reportsDir, 'profiles');
 	const profiles: { phase: Phase; file: string; summary: ProfileSummary }[] = [];
 	progress(`Serveur, ${int(synthetic.offers)} offres synthétiques${OPTIONS.profile ? ' (un serveur profilé par phase, --cpu-prof)' : ''}…`);
-	const bigServer = await startServer({ snapshot, projectDir, databasePath: synthPath });
+	const bigServer = await startServer({ snapshot, projectDir, database: synthPath });
 	let big: DatasetResult;
 	try {
 		if (OPTIONS.profile) mkdirSync(profileDir, { recursive: true });
@@ -515,7 +493,7 @@ async function main(): Promise<void> {
 				const server = await startServer({
 					snapshot,
 					projectDir,
-					databasePath: synthPath,
+					database: synthPath,
 					nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}`]
 				});
 				return Object.assign(server, { profileFile: join(profileDir, name) });
@@ -595,13 +573,20 @@ async function main(): Promise<void> {
 	);
 }
 
+async function engineMain(header: string[], snapshot: ReturnType<typeof snapshotBuild>): Promise<void> {
+	const options = ENGINE_OPTIONS!;
+	const result = await runEngineBench({ projectDir, workDir, snapshot, progress }, options);
+	const totalMs = performance.now() - benchStart;
+	const rerun = `npm run bench -- --engine ${options.engines.length === 2 ? 'both' : options.engines[0]}${flag('--national') ? ' --national' : ''}`;
+	console.log([header.join('\n'), engineReport(result, options), '', `Durée du banc : ${seconds(totalMs)}. Résultats : reports/bench-engines.json. Relancer : ${rerun}`].join('\n'));
+	mkdirSync(reportsDir, { recursive: true });
+	const json = { date: new Date().toISOString(), commit: gitDescription(), node: process.version, cpus: cpus().length, options, ...result, durationMs: totalMs };
+	writeFileSync(join(reportsDir, 'bench-engines.json'), JSON.stringify(json, null, 2) + '\n');
+}
+
 main()
-	.then(() => {
-		cleanup();
-		process.exit(0);
-	})
+	.then(() => stop(0))
 	.catch((error: unknown) => {
 		console.error(`\nLe banc s'est arrêté : ${error instanceof Error ? error.message : String(error)}`);
-		cleanup();
-		process.exit(1);
+		stop(1);
 	});

@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/generate-synthetic.ts [LIEUX] [--out FICHIER] [--seed N]
+ * npx tsx scripts/generate-synthetic.ts [LIEUX] [--out FICHIER] [--seed N] [--voies N]
  *
  * Writes a SYNTHETIC file in the national "lieux de médiation numérique" schema (current
  * vocabulary, CSV with ";" separator, lists separated by "|"), for load tests only.
@@ -11,6 +11,10 @@
  * into its own temporary database (DATABASE_PATH=<tmp> npx tsx scripts/import.ts <file>).
  *
  * The same arguments always give the same file (seeded PRNG, fixed dates).
+ *
+ * --voies N: number of distinct synthetic streets (default 20, the list below). The importer's
+ * duplicate check compares every pair of places on one street, so 25,000 places on 20 streets
+ * is 15 million pairs, unlike any real file: the national-size bench asks for ~10 places a street.
  */
 import {
 	DispositifProgrammeNational,
@@ -37,11 +41,12 @@ function option(name: string): string | undefined {
 	return value;
 }
 const seed = Number(option('--seed') ?? 20240601);
+const streetCount = Number(option('--voies') ?? 20);
 const outOption = option('--out');
 const placeCount = Number(args[0] ?? 4000);
 const out = resolve(outOption ?? args[1] ?? `reports/lieux-synthetiques-${placeCount}.csv`);
-if (!Number.isInteger(placeCount) || placeCount < 1 || placeCount > 1_000_000 || !Number.isInteger(seed)) {
-	console.error('Usage : npx tsx scripts/generate-synthetic.ts [NOMBRE_DE_LIEUX] [--out FICHIER] [--seed N]');
+if (!Number.isInteger(placeCount) || placeCount < 1 || placeCount > 1_000_000 || !Number.isInteger(seed) || !Number.isInteger(streetCount) || streetCount < 1) {
+	console.error('Usage : npx tsx scripts/generate-synthetic.ts [NOMBRE_DE_LIEUX] [--out FICHIER] [--seed N] [--voies N]');
 	process.exit(2);
 }
 
@@ -144,6 +149,9 @@ const STREETS = [
 	'chemin synthétique des Prés',
 	'rue synthétique des Arts'
 ];
+
+/** The k-th street: the list first (so 20 streets give the same file as before), then numbered ones. */
+const street = (k: number) => (k < STREETS.length ? STREETS[k]! : `${STREETS[k % STREETS.length]} n° ${Math.floor(k / STREETS.length) + 1}`);
 
 const SERVICES = Object.values(Service);
 const PUBLICS = Object.values(PublicSpecifiquementAdresse);
@@ -254,7 +262,7 @@ function makeRow(n: number): Row {
 		commune: 'Roubaix',
 		code_postal: '59100',
 		code_insee: '59512',
-		adresse: `${int(1, 250)} ${pick(STREETS)}`,
+		adresse: `${int(1, 250)} ${street(Math.floor(random() * streetCount))}`,
 		complement_adresse: '',
 		latitude: lat.toFixed(6),
 		longitude: lon.toFixed(6),
@@ -306,5 +314,5 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, lines.join('\n') + '\n', 'utf8');
 console.log(
 	`${out} : ${placeCount} lieux synthétiques, ${offers} offres ` +
-		`(lieux à 1/2/3/4 niveaux : ${perPlace.slice(1).join('/')}), graine ${seed}.`
+		`(lieux à 1/2/3/4 niveaux : ${perPlace.slice(1).join('/')}), ${streetCount} voies, graine ${seed}.`
 );

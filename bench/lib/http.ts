@@ -47,9 +47,9 @@ export function stats(samples: readonly number[]) {
 }
 
 /** One request, body read to the end: the time a client waits for the whole answer. */
-export async function timedGet(url: string): Promise<{ ms: number; status: number; body: Buffer }> {
+export async function timedGet(url: string, timeoutMs = 30_000): Promise<{ ms: number; status: number; body: Buffer }> {
 	const t = performance.now();
-	const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+	const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
 	const body = Buffer.from(await res.arrayBuffer());
 	return { ms: performance.now() - t, status: res.status, body };
 }

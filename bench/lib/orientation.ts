@@ -62,3 +62,23 @@ export async function measureOrientation(databasePath: string, iterations: numbe
 		await connection.db.destroy();
 	}
 }
+
+/**
+ * The same resident as a visitor of /orienter at the last step: the server ranks the catalogue,
+ * renders the page and records the orientation (one write per request, per IRIS only).
+ */
+export function orientationPath(query: OrientationQuery): string {
+	const s = new URLSearchParams({ etape: '5' });
+	for (const need of query.needs) s.append('besoin', need);
+	if (query.autonomy) s.set('autonomie', query.autonomy);
+	if (query.origin) {
+		s.set('lon', String(query.origin.lon));
+		s.set('lat', String(query.origin.lat));
+	}
+	for (const language of query.languages) s.append('langue', language);
+	if (query.freeOnly) s.set('gratuit', '1');
+	for (const a of query.availability) s.append('dispo', `${a.weekday}-${a.period}`);
+	if (query.appointment === 'sans') s.set('rdv', 'sans');
+	if (query.maxWalkMinutes) s.set('marche', String(query.maxWalkMinutes));
+	return `/orienter?${s}`;
+}

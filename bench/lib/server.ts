@@ -5,12 +5,13 @@
  * the JS weighed and the server measured come from the same build. It lives in the bench's
  * temporary folder with a link to the project's node_modules (for the server's external
  * packages) and a package.json saying ESM; the server runs from the project folder, so
- * `db/seed` is found as with `node build`.
+ * `db/seed` is found as with `node build`. Its database is a SQLite file or a postgres:// URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { databaseEnv } from './databases';
 
 export interface Snapshot {
 	dir: string;
@@ -48,7 +49,8 @@ export interface RunningServer {
 	/** Duration of that first answered request: it builds the in-memory catalogue. */
 	firstRequestMs: number;
 	log: () => string;
-	stop: () => Promise<void>;
+	/** SIGTERM, then SIGKILL after 10 s: how long the server took to go, and whether it had to be killed. */
+	stop: () => Promise<{ ms: number; killed: boolean }>;
 }
 
 const running = new Set<ChildProcess>();
@@ -64,7 +66,8 @@ export function killAllServers(): void {
 export async function startServer(options: {
 	snapshot: Snapshot;
 	projectDir: string;
-	databasePath: string;
+	/** A SQLite file or a postgres:// URL (DATABASE_PATH or DATABASE_URL for the server). */
+	database: string;
 	nodeArgs?: string[];
 	timeoutMs?: number;
 }): Promise<RunningServer> {
@@ -76,7 +79,7 @@ export async function startServer(options: {
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
-			DATABASE_PATH: options.databasePath,
+			...databaseEnv(options.database),
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			ORIGIN: origin,
@@ -128,14 +131,20 @@ export async function startServer(options: {
 		firstRequestMs,
 		log: () => output,
 		stop: async () => {
+			const asked = performance.now();
+			let killed = false;
 			if (child.exitCode === null && child.signalCode === null) {
 				// SIGTERM lets adapter-node close and Node write a --cpu-prof profile; SIGKILL if it lingers.
 				child.kill('SIGTERM');
-				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+				const timer = setTimeout(() => {
+					killed = true;
+					child.kill('SIGKILL');
+				}, 10_000);
 				await exited;
 				clearTimeout(timer);
 			}
 			running.delete(child);
+			return { ms: performance.now() - asked, killed };
 		}
 	};
 }
