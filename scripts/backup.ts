@@ -5,7 +5,7 @@
  * (pg_dump does that job). Restore: npm run restore -- FICHIER (README, « Sauvegarde »).
  */
 import { resolve } from 'node:path';
-import { BackupRefusal, backupSqlite, formatSize } from '../src/lib/server/backup';
+import { BackupRefusal, backupSqlite, formatSize } from '../src/lib/server/db/backup';
 import { config, databaseTarget } from '../src/lib/server/config';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');

@@ -5,7 +5,7 @@
  * as DATABASE_PATH.avant-restauration. PostgreSQL: pg_restore (README, « Sauvegarde »).
  */
 import { resolve } from 'node:path';
-import { BackupRefusal, formatSize, restoreSqlite } from '../src/lib/server/backup';
+import { BackupRefusal, formatSize, restoreSqlite } from '../src/lib/server/db/backup';
 import { databaseTarget } from '../src/lib/server/config';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isPostgresUrl } from './db/connect';
+import { isPostgresUrl } from './connect';
 
 /**
  * Backup and restore of the embedded SQLite database (npm run backup / npm run restore).

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupRefusal, backupSqlite, inspectSqlite, restoreSqlite } from './backup';
-import { openDatabase, type Connection } from './db/connect';
-import { prepareDatabase } from './seed/index';
+import { openDatabase, type Connection } from './connect';
+import { prepareDatabase } from '../seed/index';
 
 // SQLite only: PostgreSQL is saved with pg_dump, which these functions refuse to stand in for.
 let dir: string;
