@@ -5,6 +5,7 @@
 import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs } from '@playwright/test';
 import { createUser, dbRow, sessionCookie } from '../accounts';
 import { E2E_PORT } from '../e2e-server';
+import type { Offer, Place } from '../../src/lib/server/db/schema';
 
 export interface Instance {
 	name: 'A' | 'B';
@@ -65,45 +66,9 @@ export async function coordinator(email: string): Promise<{ id: number; session:
 	return { id, session: (await sessionCookie(id)).value };
 }
 
-export interface PlaceRow {
-	id: number;
-	name: string;
-	address: string;
-	address_complement: string | null;
-	postal_code: string;
-	commune: string;
-	lat: number;
-	lon: number;
-	phone: string | null;
-	email: string | null;
-	website: string | null;
-	description: string | null;
-	version: number;
-}
-
-export interface OfferRow {
-	id: number;
-	place_id: number | null;
-	level: string | null;
-	themes: string;
-	tags: string;
-	publics: string;
-	specific_support: string;
-	fees: string;
-	access_modes: string;
-	programmes: string;
-	other_labels: string;
-	languages: string;
-	hours: string | null;
-	booking_url: string | null;
-	remote: number;
-	description: string | null;
-	status: string;
-	closed_from: string | null;
-	closed_until: string | null;
-	closure_message: string | null;
-	version: number;
-}
+// The tables' own row types: the tests read the database as the source of truth.
+export type PlaceRow = Place;
+export type OfferRow = Offer;
 
 export const placeRow = async (id: number) => (await dbRow<PlaceRow>('select * from places where id = ?', id))!;
 export const offerRow = async (id: number) => (await dbRow<OfferRow>('select * from offers where id = ?', id))!;
