@@ -1,6 +1,6 @@
 import type { DB } from '../db/connect';
-import type { Offer } from '../db/schema';
 import * as offers from '../db/queries/offers';
+import type { StoredOffer } from '../db/queries/offers';
 import * as places from '../db/queries/places';
 import { toExportRow, type ExportRow } from './fold';
 
@@ -16,8 +16,8 @@ export interface ExportedDirectory {
  * describes places.
  */
 export async function exportDirectory(db: DB): Promise<ExportedDirectory> {
-	const [held, located, latest] = await Promise.all([places.forExport(db), offers.locatedRows(db), places.lastModified(db)]);
-	const byPlace = new Map<number, Offer[]>();
+	const [held, located, latest] = await Promise.all([places.forExport(db), offers.located(db), places.lastModified(db)]);
+	const byPlace = new Map<number, StoredOffer[]>();
 	for (const o of located) {
 		const own = byPlace.get(o.place_id!) ?? [];
 		own.push(o);

@@ -1,6 +1,6 @@
 import { fromSchemaLieuDeMediationNumerique, type SchemaLieuMediationNumerique } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { describe, expect, it } from 'vitest';
-import type { Offer } from '../db/schema';
+import type { StoredOffer as Offer } from '../db/queries/offers';
 import { exportedOffers, lastUpdateDay, schemaPhone, toExportRow, type ExportPlace } from './fold';
 
 /** Folding one place and its offers, on hand-made records. */
@@ -37,19 +37,19 @@ function offer(changes: Partial<Offer> = {}): Offer {
 		actor_id: 3,
 		place_id: 7,
 		level: 'learn',
-		level_inferred: 0,
-		themes: '["everyday"]',
-		tags: '[]',
-		publics: '[]',
-		specific_support: '[]',
-		fees: '[]',
-		access_modes: '[]',
-		programmes: '[]',
-		other_labels: '[]',
-		languages: '["fr"]',
+		level_inferred: false,
+		themes: ['everyday'],
+		tags: [],
+		publics: [],
+		specific_support: [],
+		fees: [],
+		access_modes: [],
+		programmes: [],
+		other_labels: [],
+		languages: ['fr'],
 		hours: null,
 		booking_url: null,
-		remote: 0,
+		remote: false,
 		description: null,
 		status: 'active',
 		closed_from: null,
@@ -85,7 +85,7 @@ describe('levels → modalites_accompagnement', () => {
 	});
 
 	it('an inferred level is never written as a modality', () => {
-		const { row, extension } = rowOf({}, [offer({ level: 'support', level_inferred: 1 }), offer({ level: 'reinforced', level_inferred: 1 })]);
+		const { row, extension } = rowOf({}, [offer({ level: 'support', level_inferred: true }), offer({ level: 'reinforced', level_inferred: true })]);
 		expect(row.modalites_accompagnement).toBeUndefined();
 		expect(extension.offers.map((o) => [o.level, o.level_inferred])).toEqual([
 			['support', true],
@@ -98,7 +98,7 @@ describe('levels → modalites_accompagnement', () => {
 	});
 
 	it('levels 3 and 4 give one « Accompagnement individuel »; a remote offer adds « À distance »; the ladder’s order', () => {
-		const { row } = rowOf({}, [offer({ level: 'reinforced', programmes: '["Aidants Connect"]' }), offer({ level: 'support', remote: 1 }), offer({ level: 'discover' })]);
+		const { row } = rowOf({}, [offer({ level: 'reinforced', programmes: ["Aidants Connect"] }), offer({ level: 'support', remote: true }), offer({ level: 'discover' })]);
 		expect(row.modalites_accompagnement).toBe('En autonomie|Accompagnement individuel|À distance');
 		expect(row.dispositif_programmes_nationaux).toBe('Aidants Connect');
 	});
@@ -119,17 +119,17 @@ describe('which offers, which place', () => {
 	});
 
 	it('services: the union of themes; local tags only stand in when there is no theme; nothing at all → not exported', () => {
-		expect(rowOf({}, [offer({ themes: '["admin"]', tags: '["health"]' }), offer({ themes: '["jobs","admin"]' })]).row.services).toBe(
+		expect(rowOf({}, [offer({ themes: ["admin"], tags: ["health"] }), offer({ themes: ["jobs","admin"] })]).row.services).toBe(
 			'Aide aux démarches administratives|Insertion professionnelle via le numérique'
 		);
-		expect(rowOf({}, [offer({ themes: '[]', tags: '["repair"]' })]).row.services).toBe('Acquisition de matériel informatique à prix solidaire');
-		expect(toExportRow(PLACE, [offer({ themes: '[]', tags: '[]' })])).toBeNull();
+		expect(rowOf({}, [offer({ themes: [], tags: ["repair"] })]).row.services).toBe('Acquisition de matériel informatique à prix solidaire');
+		expect(toExportRow(PLACE, [offer({ themes: [], tags: [] })])).toBeNull();
 	});
 
 	it('publics, support, fees, access modes, programmes: the union in the schema’s order; « pas de public » dropped', () => {
 		const { row } = rowOf({}, [
-			offer({ publics: '["Seniors"]', fees: '["Payant"]', access_modes: '["Téléphoner","Ce lieu n\'accueille pas de public"]' }),
-			offer({ publics: '["Jeunes","Seniors"]', fees: '["Gratuit"]', specific_support: '["Surdité"]', access_modes: '["Se présenter"]' })
+			offer({ publics: ["Seniors"], fees: ["Payant"], access_modes: ['Téléphoner', "Ce lieu n'accueille pas de public"] }),
+			offer({ publics: ["Jeunes","Seniors"], fees: ["Gratuit"], specific_support: ["Surdité"], access_modes: ["Se présenter"] })
 		]);
 		expect(row).toMatchObject({
 			publics_specifiquement_adresses: 'Jeunes|Seniors',
@@ -144,7 +144,7 @@ describe('one value for the place', () => {
 	it('same hours everywhere: those; different hours: the lowest declared level’s, an open offer before a closed one', () => {
 		expect(rowOf({}, [offer({ level: 'support', hours: 'Mo 09:00-12:00' }), offer({ level: 'learn', hours: 'Mo 09:00-12:00' })]).row.horaires).toBe('Mo 09:00-12:00');
 		const hours = rowOf({}, [
-			offer({ level: 'discover', level_inferred: 1, hours: 'Sa 10:00-12:00' }),
+			offer({ level: 'discover', level_inferred: true, hours: 'Sa 10:00-12:00' }),
 			offer({ level: 'learn', status: 'temporarily_closed', hours: 'Tu 14:00-16:00' }),
 			offer({ level: 'support', hours: 'We 09:00-12:00' }),
 			offer({ level: 'reinforced', hours: 'Th 09:00-12:00' })

@@ -18,7 +18,8 @@ import { levelRank, type Level } from '$lib/domain/levels';
 import { mapSchemaRow, type RestoredOffer, type RestoredPlaceFields, type RoubaixExtension } from '$lib/domain/national-schema';
 import { THEMES, type LocalTagCode } from '$lib/domain/themes';
 import { normalizeText } from '$lib/domain/vocabulary';
-import type { Offer, Place } from '../db/schema';
+import type { Place } from '../db/schema';
+import type { StoredOffer as Offer } from '../db/queries/offers';
 import {
 	LIST_SEPARATOR,
 	LOCAL_ID_PREFIX,
@@ -76,9 +77,8 @@ const TAG_FALLBACK: Record<LocalTagCode, Service> = {
 const SCHEMA_PHONE = /^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)\d{6,9}$/;
 const RESUME_MAX = 280;
 
-const list = (json: string): string[] => JSON.parse(json) as string[];
 const offerRank = (o: Pick<Offer, 'level'>) => levelRank(o.level) || 99;
-const isDeclared = (o: Offer) => o.level !== null && o.level_inferred === 0;
+const isDeclared = (o: Offer) => o.level !== null && !o.level_inferred;
 
 /** What is exported of a place: every offer but the permanently closed ones, up the ladder. */
 export function exportedOffers(offers: readonly Offer[]): Offer[] {
@@ -99,8 +99,8 @@ function byPreference(offers: readonly Offer[]): Offer[] {
 	);
 }
 
-function union<T extends string>(offers: readonly Offer[], pick: (o: Offer) => string, allowed: readonly T[]): T[] {
-	const present = new Set(offers.flatMap((o) => list(pick(o))));
+function union<T extends string>(offers: readonly Offer[], pick: (o: Offer) => readonly string[], allowed: readonly T[]): T[] {
+	const present = new Set(offers.flatMap((o) => pick(o)));
 	// In the schema's own order, so the same directory always gives the same row.
 	return allowed.filter((v) => present.has(v));
 }
@@ -178,17 +178,17 @@ function schemaInsee(place: ExportPlace): string | undefined {
 function restoredOffer(o: Offer): RestoredOffer {
 	return {
 		level: o.level,
-		level_inferred: o.level_inferred === 1,
-		remote: o.remote === 1,
-		themes: list(o.themes) as RestoredOffer['themes'],
-		tags: list(o.tags) as RestoredOffer['tags'],
-		publics: list(o.publics) as RestoredOffer['publics'],
-		specific_support: list(o.specific_support) as RestoredOffer['specific_support'],
-		fees: list(o.fees) as RestoredOffer['fees'],
-		access_modes: list(o.access_modes) as RestoredOffer['access_modes'],
-		programmes: list(o.programmes) as RestoredOffer['programmes'],
-		other_labels: list(o.other_labels),
-		languages: list(o.languages),
+		level_inferred: o.level_inferred,
+		remote: o.remote,
+		themes: o.themes as RestoredOffer['themes'],
+		tags: o.tags as RestoredOffer['tags'],
+		publics: o.publics as RestoredOffer['publics'],
+		specific_support: o.specific_support as RestoredOffer['specific_support'],
+		fees: o.fees as RestoredOffer['fees'],
+		access_modes: o.access_modes as RestoredOffer['access_modes'],
+		programmes: o.programmes as RestoredOffer['programmes'],
+		other_labels: o.other_labels,
+		languages: o.languages,
 		hours: o.hours,
 		booking_url: o.booking_url,
 		status: o.status,
@@ -249,10 +249,10 @@ export function toExportRow(place: ExportPlace, allOffers: readonly Offer[]): Ex
 	const offers = exportedOffers(allOffers);
 	if (offers.length === 0) return null;
 
-	const themes = new Set(offers.flatMap((o) => list(o.themes)));
+	const themes = new Set(offers.flatMap((o) => o.themes));
 	let services: Service[] = THEMES.filter((t) => themes.has(t.code)).map((t) => t.service);
 	if (services.length === 0) {
-		const tags = new Set(offers.flatMap((o) => list(o.tags)));
+		const tags = new Set(offers.flatMap((o) => o.tags));
 		const fallback = new Set((Object.keys(TAG_FALLBACK) as LocalTagCode[]).filter((t) => tags.has(t)).map((t) => TAG_FALLBACK[t]));
 		services = Object.values(Service).filter((s) => fallback.has(s));
 	}
@@ -261,9 +261,9 @@ export function toExportRow(place: ExportPlace, allOffers: readonly Offer[]): Ex
 	const modalities = new Set<ModaliteAccompagnement>();
 	// Only what the structure or the source declared: an inferred level is a guess, not a modality.
 	for (const o of offers) if (isDeclared(o)) modalities.add(LEVEL_MODALITY[o.level!]);
-	if (offers.some((o) => o.remote === 1)) modalities.add(ModaliteAccompagnement.ADistance);
+	if (offers.some((o) => o.remote)) modalities.add(ModaliteAccompagnement.ADistance);
 
-	const labels = [...new Set(offers.flatMap((o) => list(o.other_labels)))];
+	const labels = [...new Set(offers.flatMap((o) => o.other_labels))];
 	const formationLabels = Object.values(FormationLabel).filter((l) => labels.includes(l));
 	const otherLabels = labels.filter((l) => !(formationLabels as string[]).includes(l)).map((l) => l.replaceAll(LIST_SEPARATOR, '/'));
 

@@ -220,11 +220,3 @@ export async function remove(db: DB, ids: readonly number[]): Promise<void> {
 export async function confirmAll(db: DB, actorId: number, stamp: string): Promise<void> {
 	await db.updateTable('offers').set({ verified_at: stamp, verified_how: 'structure' }).where('actor_id', '=', actorId).execute();
 }
-
-/**
- * The table's own rows of the located offers, lists still JSON text. Only for the export's fold,
- * which was written against the table's shape and should move to StoredOffer (see located).
- */
-export async function locatedRows(db: DB): Promise<Offer[]> {
-	return db.selectFrom('offers').selectAll().where('place_id', 'is not', null).orderBy('id').execute();
-}
