@@ -109,7 +109,12 @@ export async function mailsTo(email: string): Promise<OutboxMail[]> {
 
 /** The last link to `path` in the last mail sent to this address. */
 export async function lastLinkTo(email: string, path: string): Promise<string> {
-	const mail = (await mailsTo(email)).at(-1);
+	// A test may read right after its click, before the server has answered: give it a moment.
+	let mail = (await mailsTo(email)).at(-1);
+	for (let tries = 0; !mail && tries < 50; tries++) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		mail = (await mailsTo(email)).at(-1);
+	}
 	if (!mail) throw new Error(`aucun courriel pour ${email}`);
 	const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
 	const link = links.find((l) => new URL(l).pathname.startsWith(path));

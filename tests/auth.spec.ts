@@ -44,7 +44,10 @@ async function sessionsOf(userId: number): Promise<number> {
 async function requestLink(page: Page, email: string, path = '/connexion') {
 	await page.goto(path);
 	await page.getByLabel('Adresse e-mail').fill(email);
+	// Wait for the server's answer (a fetch with JavaScript, a page without): the mail is written before it.
+	const answered = page.waitForResponse((r) => r.request().method() === 'POST');
 	await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
+	await answered;
 }
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
