@@ -56,8 +56,10 @@ export function engineReport(result: EngineBenchResult, options: EngineBenchOpti
 	const cell = (v: Value, format: (n: number) => string) => {
 		if (v === null) return '—';
 		if (v.ok) return format(v.value);
-		notes.push(v.error.split('\n').slice(0, 3).join(' ').slice(0, 400));
-		return `ÉCHEC (${notes.length})`;
+		const note = v.error.split('\n').slice(0, 3).join(' ').slice(0, 400);
+		// One note per distinct error: a failed import fails every measurement after it alike.
+		if (!notes.includes(note)) notes.push(note);
+		return `ÉCHEC (${notes.indexOf(note) + 1})`;
 	};
 	const out = [heading(`Moteurs de base de données : ${engines.join(' et ')}`)];
 	if (result.file) {
