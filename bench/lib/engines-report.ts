@@ -39,7 +39,7 @@ function rows(options: EngineBenchOptions, synthetic: boolean): Row[] {
 		{ label: '/api/v1/offers p95 de la pire requête', value: (d) => of(d.api, (v) => Math.max(...v.perQuery.map((q) => q.p95))), format: ms },
 		{ label: `rendu serveur de / (${options.connections} connexions, ${options.durationS} s)`, value: (d) => of(d.ssr, (v) => v.requestsPerSecond), format: (n) => `${num1(n)} req/s` },
 		{ label: '  p99 de /', value: (d) => of(d.ssr, (v) => v.p99), format: ms },
-		{ label: `/orienter étape 5 p50 (${RESIDENT_COUNT} habitants × ${perResident}, écrit l’orientation)`, value: (d) => of(d.orientationHttp, (v) => v.p50), format: ms },
+		{ label: `/orienter étape 5 p50 (${RESIDENT_COUNT} habitants × ${perResident}, orientation enregistrée une fois, puis retrouvée)`, value: (d) => of(d.orientationHttp, (v) => v.p50), format: ms },
 		{ label: '/orienter étape 5 p95', value: (d) => of(d.orientationHttp, (v) => v.p95), format: ms },
 		{ label: 'orientation, classement seul en mémoire p95 (¹)', value: (d) => of(d.orientationRanking, (v) => v.p95), format: ms },
 		{ label: '/pilotage, 1re visite (indicateurs calculés à froid)', value: (d) => d.pilotageHttpFirstMs, format: ms },
@@ -56,8 +56,10 @@ export function engineReport(result: EngineBenchResult, options: EngineBenchOpti
 	const cell = (v: Value, format: (n: number) => string) => {
 		if (v === null) return '—';
 		if (v.ok) return format(v.value);
-		notes.push(v.error.split('\n').slice(0, 3).join(' ').slice(0, 400));
-		return `ÉCHEC (${notes.length})`;
+		const note = v.error.split('\n').slice(0, 3).join(' ').slice(0, 400);
+		// One note per distinct error: a failed import fails every measurement after it alike.
+		if (!notes.includes(note)) notes.push(note);
+		return `ÉCHEC (${notes.indexOf(note) + 1})`;
 	};
 	const out = [heading(`Moteurs de base de données : ${engines.join(' et ')}`)];
 	if (result.file) {
@@ -106,7 +108,7 @@ export function engineReport(result: EngineBenchResult, options: EngineBenchOpti
 			(result.datasets.some((d) => d.server.ok && d.server.value.killed)
 				? ` : tué ici pour ${result.datasets.filter((d) => d.server.ok && d.server.value.killed).map((d) => `${d.engine} (${d.dataset})`).join(', ')}.`
 				: '.'),
-		'  /orienter et /pilotage passent par le serveur (node build) : lecture en base, calcul, rendu, et pour /orienter une écriture.'
+		'  /orienter et /pilotage passent par le serveur (node build) : lecture en base, calcul, rendu ; /orienter enregistre chaque orientation\n  nouvelle et retrouve en base une orientation identique des 30 dernières minutes (les requêtes répétées du banc).'
 	);
 	if (notes.length) out.push('', '  Échecs :', ...notes.map((n, i) => `    (${i + 1}) ${n}`));
 	return out.join('\n');

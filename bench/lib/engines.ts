@@ -192,6 +192,13 @@ async function measureDataset(
 		orientationRanking: failed('pas mesuré'),
 		pilotage: failed('pas mesuré')
 	};
+	// A failed import leaves the base as it was: measuring it under this data set's name would mislead.
+	if (synthetic && !figures.import.ok) {
+		for (const key of ['server', 'api', 'ssr', 'orientationHttp', 'pilotageHttpFirstMs', 'catalogueMs', 'orientationRanking', 'pilotage'] as const) {
+			figures[key] = failed('import échoué : rien à mesurer');
+		}
+		return figures;
+	}
 	await measureServed(ctx, options, db, label, figures);
 
 	// In-process, server stopped: what every instance does after a change (read the whole

@@ -65,7 +65,8 @@ export async function measureOrientation(databasePath: string, iterations: numbe
 
 /**
  * The same resident as a visitor of /orienter at the last step: the server ranks the catalogue,
- * renders the page and records the orientation (one write per request, per IRIS only).
+ * renders the page and records the orientation; the same answers again within 30 minutes are a
+ * reload (one lookup, no write), so after its first request a resident only reads.
  */
 export function orientationPath(query: OrientationQuery): string {
 	const s = new URLSearchParams({ etape: '5' });
