@@ -9,6 +9,9 @@ export const init: ServerInit = async () => {
 	// starting together on one PostgreSQL database take turns.
 	const connection = database();
 	await connection.exclusive(() => prepareDatabase(connection.db, config.seedDir, (line) => console.log(line)));
+	// adapter-node stops taking requests on SIGTERM, then says so: close the database so the
+	// process ends at once (an idle PostgreSQL pool would keep it alive ten more seconds).
+	process.once('sveltekit:shutdown', () => void connection.db.destroy());
 };
 
 /** Pages that show one person's data: never stored by a shared cache or the browser's history. */
