@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
-import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbRows, dbWrite, mailsTo, sessionCookie, uniqueEmail } from './accounts';
+import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbRows, dbWrite, issueToken, mailsTo, sessionCookie, uniqueEmail } from './accounts';
 import { expect, test } from './fixtures';
 
 type Role = 'visitor' | 'memberA' | 'memberB' | 'coordinator';
@@ -201,21 +201,6 @@ async function helperSession(info: TestInfo): Promise<string> {
 		helperCoordinator.set(info.project.name, email);
 	}
 	return (await sessionCookie(await createUser(email, 'coordinator'))).value;
-}
-
-async function issueToken(purpose: 'sign_in' | 'confirm', target: { userId?: number; actorId?: number }): Promise<string> {
-	const raw = randomBytes(32).toString('base64url');
-	const now = new Date();
-	await dbWrite(
-		'insert into tokens (hash, purpose, user_id, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
-		sha256(raw),
-		purpose,
-		target.userId ?? null,
-		target.actorId ?? null,
-		now.toISOString(),
-		new Date(now.getTime() + 15 * 60_000).toISOString()
-	);
-	return raw;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,16 +3,15 @@
  * no violation, with and without JavaScript, including forms showing their errors; and the
  * keyboard path from the error summary to the field to correct.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbWrite, sessionCookie, signInAs, uniqueEmail } from './accounts';
+import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbWrite, issueToken, sessionCookie, signInAs, uniqueEmail } from './accounts';
 import { analyzablePage, expectNoAxeViolations } from './axe';
 import { expect, settleMap, test } from './fixtures';
 
 /** The structure whose pages are audited, one per project. */
 const ACTORS = { js: 'La Parcelle Collective', nojs: 'la bobine' } as const;
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 interface Fixture {
 	actorId: number;
@@ -28,21 +27,6 @@ async function actorOf(info: TestInfo) {
 	const place = (await dbRow<{ id: number }>('select id from places where actor_id = ? order by id limit 1', actorId))!;
 	const offer = (await dbRow<{ id: number }>('select id from offers where place_id = ? order by id limit 1', place.id))!;
 	return { actorId, placeId: place.id, offerId: offer.id };
-}
-
-async function token(purpose: 'sign_in' | 'confirm', target: { userId?: number; actorId?: number }): Promise<string> {
-	const raw = randomBytes(32).toString('base64url');
-	const now = new Date();
-	await dbWrite(
-		'insert into tokens (hash, purpose, user_id, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
-		sha256(raw),
-		purpose,
-		target.userId ?? null,
-		target.actorId ?? null,
-		now.toISOString(),
-		new Date(now.getTime() + 15 * 60_000).toISOString()
-	);
-	return raw;
 }
 
 /**
@@ -157,7 +141,7 @@ const PAGES: Audited[] = [
 	{
 		name: '/connexion/lien, lien valable',
 		who: 'visitor',
-		path: async (_f, info) => `/connexion/lien?jeton=${await token('sign_in', { userId: await createUser(uniqueEmail('a11y-lien', info), 'member') })}`,
+		path: async (_f, info) => `/connexion/lien?jeton=${await issueToken('sign_in', { userId: await createUser(uniqueEmail('a11y-lien', info), 'member') })}`,
 		shows: heading('Connexion')
 	},
 	{
@@ -241,7 +225,7 @@ const PAGES: Audited[] = [
 			await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
 		}
 	},
-	{ name: '/confirmer/…', who: 'visitor', path: async (f) => `/confirmer/${await token('confirm', { actorId: f.actorId })}`, shows: heading('Mes informations sont-elles à jour ?') },
+	{ name: '/confirmer/…', who: 'visitor', path: async (f) => `/confirmer/${await issueToken('confirm', { actorId: f.actorId })}`, shows: heading('Mes informations sont-elles à jour ?') },
 	{ name: '/admin', who: 'coordinator', path: () => '/admin', shows: heading('Coordination de l’inclusion numérique') },
 	{ name: '/admin/revisions', who: 'coordinator', path: () => '/admin/revisions', shows: heading('Modifications à valider') },
 	{ name: '/admin/revisions/ID', who: 'coordinator', path: (f) => `/admin/revisions/${f.revisionId}`, shows: (page) => page.getByRole('columnheader', { name: 'Proposé' }) },

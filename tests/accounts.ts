@@ -131,3 +131,19 @@ export async function actorIdByName(name: string): Promise<number> {
 export async function firstPlaceOf(actorId: number): Promise<{ id: number; name: string; version: number }> {
 	return (await dbRow<{ id: number; name: string; version: number }>('select id, name, version from places where actor_id = ? order by id limit 1', actorId))!;
 }
+
+/** A single-use link's token as the server would have mailed it, valid 15 minutes. */
+export async function issueToken(purpose: 'sign_in' | 'confirm', target: { userId?: number; actorId?: number }): Promise<string> {
+	const raw = randomBytes(32).toString('base64url');
+	const now = new Date();
+	await dbWrite(
+		'insert into tokens (hash, purpose, user_id, actor_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
+		sha256(raw),
+		purpose,
+		target.userId ?? null,
+		target.actorId ?? null,
+		now.toISOString(),
+		new Date(now.getTime() + 15 * 60_000).toISOString()
+	);
+	return raw;
+}

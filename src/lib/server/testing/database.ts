@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { addMembership, ensureUser, signedInUser, type SignedInUser } from '../auth/users';
-import { openDatabase, type Connection } from '../db/connect';
+import { migrate, openDatabase, type Connection } from '../db/connect';
 import type { Role } from '../db/schema';
 import { prepareDatabase } from '../seed/index';
 
@@ -27,6 +27,13 @@ export async function freshDatabase(): Promise<Connection> {
 	const url = new URL(server);
 	url.pathname = `/${name}`;
 	return openDatabase(url.toString());
+}
+
+/** A fresh database with the schema and nothing in it. */
+export async function migratedDatabase(): Promise<Connection> {
+	const conn = await freshDatabase();
+	await migrate(conn.db);
+	return conn;
 }
 
 /**

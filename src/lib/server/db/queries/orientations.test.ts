@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, type Connection } from '../connect';
-import { allRows, freshDatabase } from '../../testing/database';
+import type { Connection } from '../connect';
+import { allRows, migratedDatabase } from '../../testing/database';
 import * as orientations from './orientations';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
@@ -20,8 +20,7 @@ const answers: orientations.OrientationRecord = {
 let conn: Connection;
 
 beforeEach(async () => {
-	conn = await freshDatabase();
-	await migrate(conn.db);
+	conn = await migratedDatabase();
 });
 
 afterEach(async () => {

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { migrate, type Connection } from '../connect';
-import { allRows, freshDatabase } from '../../testing/database';
+import type { Connection } from '../connect';
+import { allRows, migratedDatabase } from '../../testing/database';
 import * as rateEvents from './rate-events';
 
 let conn: Connection;
 
 beforeEach(async () => {
-	conn = await freshDatabase();
-	await migrate(conn.db);
+	conn = await migratedDatabase();
 });
 
 afterEach(async () => {
