@@ -6,11 +6,15 @@ import { chromiumLaunchOptions, E2E_PORT, webServer } from './tests/e2e-server';
 export default defineConfig({
 	testDir: 'tests',
 	testIgnore: 'multi-instance/**',
-	outputDir: 'test-results',
+	// E2E_OUTPUT: .ci/run runs the SQLite and the PostgreSQL suites at the same time.
+	outputDir: process.env.E2E_OUTPUT || 'test-results',
 	// The tests share one database and one server, and some of them read the latest row written.
 	workers: 1,
 	retries: 0,
-	timeout: 60_000,
+	timeout: 90_000,
+	// CI runs two suites side by side on two cores: a page may take longer than the default 5 s to
+	// show what it shows, without anything being wrong.
+	expect: { timeout: 15_000 },
 	// E2E_REPORT keeps the report of a PostgreSQL run next to the SQLite one.
 	reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT || 'reports/playwright.json' }]],
 	use: {

@@ -9,10 +9,11 @@ const ports = [E2E_PORT + 1, E2E_PORT + 2];
 
 export default defineConfig({
 	testDir: 'tests/multi-instance',
-	outputDir: 'test-results/multi-instance',
+	outputDir: 'test-results-multi',
 	workers: 1,
 	retries: 0,
 	timeout: 60_000,
+	expect: { timeout: 15_000 },
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright-multi.json' }]],
 	use: {
 		locale: 'fr-FR',

@@ -234,7 +234,10 @@ test.describe('pilotage : la page et ses chiffres', () => {
 		await expect(cell(page, 'table-couverture', 'reinforced', 'c15-ponderee')).toHaveText(/^0\s%$/);
 		await expect(cell(page, 'table-couverture', 'reinforced', 'c15-surface')).toHaveText(/^0\s%$/);
 		await audit(page, browser, baseURL, javaScriptEnabled);
+	});
 
+	// Its own test: each audit of this long page takes seconds, two in one test crowd its timeout.
+	test('un quartier prioritaire choisi par l’adresse montre ses chiffres et son rapport, et axe ne trouve rien', async ({ page, browser, baseURL, javaScriptEnabled }) => {
 		await page.goto('/pilotage?zone=qpv:QN05980M');
 		await expect(page.getByRole('heading', { level: 2, name: /^Chiffres de la zone : Quartier Intercommunal Roubaix-Tourcoing/ })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Rapport imprimable de ce quartier prioritaire' })).toHaveAttribute('href', '/pilotage/qpv/QN05980M');
