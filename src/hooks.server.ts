@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
 import { database } from '$lib/server/db';
+import { limitBody } from '$lib/server/http/body-limit';
 import { prepareDatabase } from '$lib/server/seed';
 
 export const init: ServerInit = async () => {
@@ -19,7 +20,8 @@ const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer)(\/|$)/;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = await sessionUser(database().db, event.cookies.get(SESSION_COOKIE));
-	const response = await resolve(event);
+	// A body too large for its route is refused before it is read (only the import upload is large).
+	const response = (await limitBody(event)) ?? (await resolve(event));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	if (PRIVATE_PATHS.test(event.url.pathname)) {
