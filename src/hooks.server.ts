@@ -1,19 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
-import { config } from '$lib/server/config';
 import { database } from '$lib/server/db';
 import { limitBody } from '$lib/server/http/body-limit';
-import { prepareDatabase } from '$lib/server/seed';
+import { startDatabase } from '$lib/server/http/startup';
 
-export const init: ServerInit = async () => {
-	// First start creates, migrates and seeds the database; later starts only migrate. Instances
-	// starting together on one PostgreSQL database take turns.
-	const connection = database();
-	await connection.exclusive(() => prepareDatabase(connection.db, config.seedDir, (line) => console.log(line)));
-	// adapter-node stops taking requests on SIGTERM, then says so: close the database so the
-	// process ends at once (an idle PostgreSQL pool would keep it alive ten more seconds).
-	process.once('sveltekit:shutdown', () => void connection.db.destroy());
-};
+export const init: ServerInit = startDatabase;
 
 /** Pages that show one person's data: never stored by a shared cache or the browser's history. */
 const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer)(\/|$)/;

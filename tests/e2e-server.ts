@@ -31,6 +31,8 @@ export function webServer(port: number): WebServer {
 		// emptied so a URL left in the caller's shell cannot send the tests' writes to a real server.
 		command = `rm -f reports/e2e.sqlite* && ${command}`;
 		env.DATABASE_PATH = 'reports/e2e.sqlite';
+		// Not the default path: a missing file is created only when asked (README, « Configuration »).
+		env.DATABASE_CREATE = '1';
 		env.DATABASE_URL = '';
 	}
 	return { command, env, url: `http://127.0.0.1:${port}/api/v1/areas.geojson`, reuseExistingServer: false, timeout: 60_000 };
