@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { database } from '$lib/server/db';
 import { limitBody } from '$lib/server/http/body-limit';
+import { handleServerError } from '$lib/server/http/errors';
 import { startDatabase } from '$lib/server/http/startup';
 
 export const init: ServerInit = startDatabase;
@@ -25,7 +26,4 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Page introuvable.' : 'Une erreur inattendue est survenue.' };
-};
+export const handleError: HandleServerError = handleServerError;
