@@ -3,6 +3,7 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { database } from '$lib/server/db';
 import { limitBody } from '$lib/server/http/body-limit';
 import { handleServerError } from '$lib/server/http/errors';
+import { strictTransportSecurity } from '$lib/server/http/hsts';
 import { startDatabase } from '$lib/server/http/startup';
 
 export const init: ServerInit = startDatabase;
@@ -15,6 +16,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// A body too large for its route is refused before it is read (only the import upload is large).
 	const response = (await limitBody(event)) ?? (await resolve(event));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
+	strictTransportSecurity(response);
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	if (PRIVATE_PATHS.test(event.url.pathname)) {
 		response.headers.set('Cache-Control', 'private, no-store');

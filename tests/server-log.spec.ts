@@ -85,3 +85,17 @@ test('une écriture refusée par la base : page d’erreur en français, sans pi
 	expect(logged).not.toMatch(STACK_FRAME);
 	expect(logged.trim().split('\n'), logged).toHaveLength(1);
 });
+
+test('Strict-Transport-Security : seulement quand ORIGIN est en https', async () => {
+	const plain = await fetch(`${app.origin}/`);
+	expect(plain.headers.get('strict-transport-security')).toBeNull();
+	const secure = await spawnApp({ DATABASE_PATH: path, ORIGIN: 'https://carte.exemple.fr' });
+	try {
+		// The same file as the first server's: SQLite (WAL) lets both read it.
+		expect(await readyOrExit(secure), secure.stderr()).toBe('ready');
+		const response = await fetch(`${secure.origin}/`);
+		expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+	} finally {
+		await secure.stop();
+	}
+});

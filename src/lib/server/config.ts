@@ -18,6 +18,8 @@ export const config = {
 	seedDir: resolve(process.env.SEED_DIR ?? 'db/seed'),
 	/** `smtp://user:pass@host:587`; without it, mail goes to the local outbox table. */
 	smtpUrl: process.env.SMTP_URL || null,
+	/** The public address (adapter-node's ORIGIN): https there means the site is only ever served over https. */
+	origin: process.env.ORIGIN || null,
 	mailFrom: process.env.MAIL_FROM || 'Carte de l’inclusion numérique de Roubaix <ne-pas-repondre@localhost>'
 };
 
