@@ -72,7 +72,7 @@ async function withAdvisoryLock<T>(url: string, task: () => Promise<T>): Promise
 	}
 }
 
-function redactedUrl(url: string): string {
+export function redactedUrl(url: string): string {
 	try {
 		const parsed = new URL(url);
 		parsed.password = '';
@@ -106,7 +106,7 @@ export async function checkWritable(connection: Connection): Promise<void> {
 	const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new StorageError(`le serveur PostgreSQL (${connection.name}) ne répond pas après 15 secondes`)), 15_000).unref());
 	const { rows } = await Promise.race([probe, timeout]);
 	if (rows[0]?.recovery || rows[0]?.read_only === 'on') {
-		throw new StorageError(`La base PostgreSQL ${connection.name} est en lecture seule (serveur de secours ?) : donnez à DATABASE_URL le serveur principal.`);
+		throw new StorageError(`La base PostgreSQL ${connection.name} est en lecture seule (serveur de secours, ou default_transaction_read_only) : donnez à DATABASE_URL le serveur principal, où l’on peut écrire.`);
 	}
 }
 

@@ -1,6 +1,6 @@
 import { config } from '../config';
 import { database } from '../db';
-import { checkWritable } from '../db/connect';
+import { checkWritable, redactedUrl } from '../db/connect';
 import { StorageError, storageFault } from '../db/faults';
 import { checkSqliteFile } from '../db/preflight';
 import { prepareDatabase } from '../seed';
@@ -32,7 +32,7 @@ export async function startDatabase(): Promise<void> {
 
 /** The one line said when the start fails. */
 export function startupFailure(error: unknown): string {
-	const where = config.databaseUrl ? 'PostgreSQL' : config.databasePath;
+	const where = config.databaseUrl ? redactedUrl(config.databaseUrl) : config.databasePath;
 	if (error instanceof StorageError) return `Démarrage impossible : ${error.message}`;
 	const fault = storageFault(error);
 	if (fault) return `Démarrage impossible : ${fault} (${where}).`;
