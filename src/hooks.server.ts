@@ -1,26 +1,22 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
-import { config } from '$lib/server/config';
 import { database } from '$lib/server/db';
-import { prepareDatabase } from '$lib/server/seed';
+import { limitBody } from '$lib/server/http/body-limit';
+import { handleServerError } from '$lib/server/http/errors';
+import { strictTransportSecurity } from '$lib/server/http/hsts';
+import { startDatabase } from '$lib/server/http/startup';
 
-export const init: ServerInit = async () => {
-	// First start creates, migrates and seeds the database; later starts only migrate. Instances
-	// starting together on one PostgreSQL database take turns.
-	const connection = database();
-	await connection.exclusive(() => prepareDatabase(connection.db, config.seedDir, (line) => console.log(line)));
-	// adapter-node stops taking requests on SIGTERM, then says so: close the database so the
-	// process ends at once (an idle PostgreSQL pool would keep it alive ten more seconds).
-	process.once('sveltekit:shutdown', () => void connection.db.destroy());
-};
+export const init: ServerInit = startDatabase;
 
 /** Pages that show one person's data: never stored by a shared cache or the browser's history. */
 const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer)(\/|$)/;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = await sessionUser(database().db, event.cookies.get(SESSION_COOKIE));
-	const response = await resolve(event);
+	// A body too large for its route is refused before it is read (only the import upload is large).
+	const response = (await limitBody(event)) ?? (await resolve(event));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
+	strictTransportSecurity(response);
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	if (PRIVATE_PATHS.test(event.url.pathname)) {
 		response.headers.set('Cache-Control', 'private, no-store');
@@ -32,7 +28,4 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Page introuvable.' : 'Une erreur inattendue est survenue.' };
-};
+export const handleError: HandleServerError = handleServerError;

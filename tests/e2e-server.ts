@@ -13,7 +13,7 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || null;
 
 type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], { command: string }>>;
 
-/** One `node build` on `port`, on the test database. */
+/** One server on `port`, on the test database, started as `npm start` starts it (scripts/start.js: the same body limit). */
 export function webServer(port: number): WebServer {
 	const env: Record<string, string> = {
 		// As scripts/start.js sets it: without it adapter-node assumes https, so SvelteKit refuses
@@ -24,13 +24,15 @@ export function webServer(port: number): WebServer {
 		PORT: String(port),
 		HOST: '127.0.0.1'
 	};
-	let command = 'node build';
+	let command = 'node scripts/start.js';
 	if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
 	else {
 		// Its own fresh file each run: the first start seeds it with the real data. DATABASE_URL is
 		// emptied so a URL left in the caller's shell cannot send the tests' writes to a real server.
-		command = 'rm -f reports/e2e.sqlite* && node build';
+		command = `rm -f reports/e2e.sqlite* && ${command}`;
 		env.DATABASE_PATH = 'reports/e2e.sqlite';
+		// Not the default path: a missing file is created only when asked (README, « Configuration »).
+		env.DATABASE_CREATE = '1';
 		env.DATABASE_URL = '';
 	}
 	return { command, env, url: `http://127.0.0.1:${port}/api/v1/areas.geojson`, reuseExistingServer: false, timeout: 60_000 };

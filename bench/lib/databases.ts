@@ -20,7 +20,7 @@ export interface BenchDatabase {
  * shell would otherwise win, and send the run (and its synthetic import) to that PostgreSQL.
  */
 export function databaseEnv(target: string): Record<string, string> {
-	return /^postgres(ql)?:\/\//i.test(target) ? { DATABASE_URL: target } : { DATABASE_PATH: target, DATABASE_URL: '' };
+	return /^postgres(ql)?:\/\//i.test(target) ? { DATABASE_URL: target } : { DATABASE_PATH: target, DATABASE_CREATE: '1', DATABASE_URL: '' };
 }
 
 const created = new Set<string>();

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { migrations } from '../../../../db/migrations/index';
+import { StorageError } from './faults';
 import type { Database as Schema } from './schema';
 
 export type DB = Kysely<Schema>;
@@ -71,13 +72,41 @@ async function withAdvisoryLock<T>(url: string, task: () => Promise<T>): Promise
 	}
 }
 
-function redactedUrl(url: string): string {
+export function redactedUrl(url: string): string {
 	try {
 		const parsed = new URL(url);
 		parsed.password = '';
 		return parsed.toString();
 	} catch {
 		return 'postgres';
+	}
+}
+
+/**
+ * At start: proves the database takes writes, so a read-only one is refused then rather than
+ * answering 500 to every write later. Changes nothing (a write rolled back).
+ */
+export async function checkWritable(connection: Connection): Promise<void> {
+	if (connection.sqlite) {
+		const sqlite = connection.sqlite;
+		const version = Number(sqlite.pragma('user_version', { simple: true }));
+		try {
+			sqlite.exec('begin immediate');
+			sqlite.pragma(`user_version = ${version}`);
+		} catch (error) {
+			if ((error as { code?: string }).code !== 'SQLITE_READONLY') throw error;
+			throw new StorageError(`La base ${connection.name} est en lecture seule : SQLite refuse d’y écrire (fichier, dossier ou disque protégé en écriture).`);
+		} finally {
+			if (sqlite.inTransaction) sqlite.exec('rollback');
+		}
+		return;
+	}
+	// A connection that hangs (a firewall dropping packets) must end the start too, not wait forever.
+	const probe = sql<{ recovery: boolean; read_only: string }>`select pg_is_in_recovery() as recovery, current_setting('transaction_read_only') as read_only`.execute(connection.db);
+	const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new StorageError(`le serveur PostgreSQL (${connection.name}) ne répond pas après 15 secondes`)), 15_000).unref());
+	const { rows } = await Promise.race([probe, timeout]);
+	if (rows[0]?.recovery || rows[0]?.read_only === 'on') {
+		throw new StorageError(`La base PostgreSQL ${connection.name} est en lecture seule (serveur de secours, ou default_transaction_read_only) : donnez à DATABASE_URL le serveur principal, où l’on peut écrire.`);
 	}
 }
 

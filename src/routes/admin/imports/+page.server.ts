@@ -2,12 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
 import * as importReviews from '$lib/server/db/queries/import-reviews';
-import { readForm, UNREADABLE_FORM } from '$lib/server/admin/input';
+import { UNREADABLE_FORM } from '$lib/server/admin/input';
+import { readUpload } from '$lib/server/http/body-limit';
 import { createReview } from '$lib/server/import-review/create';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A commune's extract is a few hundred kilobytes; the whole country's is about ten megabytes. */
 const MAX_BYTES = 20 * 1024 * 1024;
+const TOO_LARGE = 'Fichier trop volumineux (20 Mo au plus).';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCoordinator(locals, url);
@@ -17,7 +19,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	upload: async ({ locals, url, request }) => {
 		const coordinator = requireCoordinator(locals, url);
-		const form = await readForm(request);
+		// Past the server's body limit (BODY_SIZE_LIMIT), said on this page rather than as a bare 413.
+		const form = await readUpload(request);
+		if (form === 'too-large') return fail(413, { error: TOO_LARGE, rejected: [] });
 		if (!form) return fail(400, { error: UNREADABLE_FORM, rejected: [] });
 		const file = form.get('fichier');
 		if (!(file instanceof File) || file.size === 0) {
@@ -26,7 +30,7 @@ export const actions: Actions = {
 		if (!/\.(csv|json|geojson)$/i.test(file.name)) {
 			return fail(400, { error: 'Format non reconnu : le nom du fichier doit finir par .csv, .json ou .geojson.', rejected: [] });
 		}
-		if (file.size > MAX_BYTES) return fail(400, { error: 'Fichier trop volumineux (20 Mo au plus).', rejected: [] });
+		if (file.size > MAX_BYTES) return fail(400, { error: TOO_LARGE, rejected: [] });
 		let content: string;
 		try {
 			content = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
