@@ -25,7 +25,8 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'js', use: { javaScriptEnabled: true } },
-		{ name: 'nojs', use: { javaScriptEnabled: false } }
+		// tests/http holds the browser-less specs (raw requests, servers of their own): once is enough.
+		{ name: 'nojs', use: { javaScriptEnabled: false }, testIgnore: 'http/**' }
 	],
 	webServer: webServer(E2E_PORT)
 });

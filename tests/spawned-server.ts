@@ -30,13 +30,19 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-export async function spawnApp(env: Record<string, string>, options: { uid?: number; gid?: number } = {}): Promise<Spawned> {
+/**
+ * `fileModesApply`: as root (CI, containers), file modes do not stop a write, so the app then runs
+ * without root's capabilities (util-linux's setpriv, in every Debian): still root, reading the
+ * clone wherever it is, but refused what the modes refuse, like any service account.
+ */
+export async function spawnApp(env: Record<string, string>, options: { fileModesApply?: boolean } = {}): Promise<Spawned> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['scripts/start.js'], {
+	const node = [process.execPath, 'scripts/start.js'];
+	const [command, ...args] = options.fileModesApply && process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-all', '--', ...node] : node;
+	const child = spawn(command!, args, {
 		env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: '', ORIGIN: origin, ...env },
-		stdio: ['ignore', 'pipe', 'pipe'],
-		...options
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
 	let err = '';

@@ -2,7 +2,7 @@
  * Request bodies (issue 11, item 5): only the import upload takes large bodies. Every other request
  * is refused on its Content-Length before its body is read, or as soon as a body without one
  * passes the small limit, with a French 413 (HTML for a browser, JSON for fetch). Against a server
- * started as `npm start` starts it (BODY_SIZE_LIMIT=25M); HTTP only, so one project runs it.
+ * started as `npm start` starts it (BODY_SIZE_LIMIT=25M); HTTP only: under tests/http, which one project runs.
  */
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -10,10 +10,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rawRequest } from './raw-http';
-import { readyOrExit, spawnApp, type Spawned } from './spawned-server';
+import { rawRequest } from '../raw-http';
+import { readyOrExit, spawnApp, type Spawned } from '../spawned-server';
 
-test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'HTTP only: one project is enough');
 
 let dir = '';
 let app: Spawned;

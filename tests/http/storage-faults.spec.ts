@@ -5,27 +5,16 @@
  * files; no browser, so only the `js` project runs them.
  */
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, readyOrExit, spawnApp, STACK_FRAME, type Spawned } from './spawned-server';
-
-test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'HTTP only: one project is enough');
-
-// As root, file modes do not stop a write: the faulty starts then run as `nobody`.
-const asRoot = process.getuid?.() === 0;
-const unprivileged = asRoot ? { uid: 65534, gid: 65534 } : {};
-// A clone under /root is out of `nobody`'s reach: those two cases can then not be played here.
-const unprivilegedCanRun =
-	!asRoot || spawnSync(process.execPath, ['-e', "require('better-sqlite3'); require('fs').accessSync('build/index.js')"], unprivileged).status === 0;
+import { freePort, readyOrExit, spawnApp, STACK_FRAME, type Spawned } from '../spawned-server';
 
 let dir = '';
 let seeded = '';
 
 test.beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'roubaix-storage-'));
-	chmodSync(dir, 0o777);
 	seeded = join(dir, 'seeded.sqlite');
 	// A database made the documented way: a first start asked to create it, then stopped.
 	const app = await spawnApp({ DATABASE_PATH: seeded, DATABASE_CREATE: '1' });
@@ -49,22 +38,20 @@ async function refusedStart(app: Spawned): Promise<string> {
 }
 
 test('une base en lecture seule : refus au démarrage, en français', async () => {
-	test.skip(!unprivilegedCanRun, 'nobody ne peut pas lire ce dossier');
 	const readOnly = join(dir, 'lecture-seule.sqlite');
 	copyFileSync(seeded, readOnly);
 	chmodSync(readOnly, 0o444);
-	const line = await refusedStart(await spawnApp({ DATABASE_PATH: readOnly }, unprivileged));
+	const line = await refusedStart(await spawnApp({ DATABASE_PATH: readOnly }, { fileModesApply: true }));
 	expect(line).toMatch(/lecture seule/);
 	expect(line).toContain(readOnly);
 });
 
 test('un dossier où l’on ne peut pas écrire : refus clair, sans pile d’appels', async () => {
-	test.skip(!unprivilegedCanRun, 'nobody ne peut pas lire ce dossier');
 	const locked = join(dir, 'verrouille');
 	mkdirSync(locked);
 	chmodSync(locked, 0o555);
 	const target = join(locked, 'base.sqlite');
-	const line = await refusedStart(await spawnApp({ DATABASE_PATH: target, DATABASE_CREATE: '1' }, unprivileged));
+	const line = await refusedStart(await spawnApp({ DATABASE_PATH: target, DATABASE_CREATE: '1' }, { fileModesApply: true }));
 	expect(line).toMatch(/écrire|écriture/);
 	expect(line).toContain(locked);
 	expect(existsSync(target)).toBe(false);

@@ -2,16 +2,15 @@
  * What the running server says and sends (issue 11, items 7, 9, 10), on a server of its own whose
  * stderr the test reads: a refused request is one log line, never a stack trace (item 9); a write
  * the database refuses at runtime is a French error page (item 7); Strict-Transport-Security is
- * sent when ORIGIN is https, and only then (item 10). HTTP only, so one project runs it.
+ * sent when ORIGIN is https, and only then (item 10). HTTP only: under tests/http, which one project runs.
  */
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readyOrExit, spawnApp, STACK_FRAME, type Spawned } from './spawned-server';
+import { readyOrExit, spawnApp, STACK_FRAME, type Spawned } from '../spawned-server';
 
-test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'HTTP only: one project is enough');
 
 let dir = '';
 let path = '';
