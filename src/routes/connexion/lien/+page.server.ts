@@ -21,13 +21,15 @@ export const load: PageServerLoad = async ({ url }) => {
 		token: check.ok ? token : null,
 		invitation: check.ok && check.purpose === 'invitation',
 		problem: check.ok ? null : TOKEN_PROBLEMS[check.reason],
-		retour: safeReturnPath(url.searchParams.get('retour'))
+		retour: safeReturnPath(url.searchParams.get('retour'), url.origin)
 	};
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
 		const form = await submittedForm(request);
+		// Settled before the link is spent: nothing after `consumeToken` may fail on the person's input.
+		const retour = safeReturnPath(String(form.get('retour') ?? ''), url.origin);
 		const { db } = database();
 		const check = await consumeToken(db, String(form.get('jeton') ?? ''), PURPOSES);
 		if (!check.ok || check.userId === null) return fail(400, { problem: TOKEN_PROBLEMS[check.ok ? 'unknown' : check.reason] });
@@ -35,6 +37,6 @@ export const actions: Actions = {
 		if (!user || user.disabled_at) return fail(403, { problem: 'Ce compte a été désactivé. Contactez la coordination de la Ville.' });
 		await startSession(db, cookies, user.id, url.protocol === 'https:');
 		await audit(db, { userId: user.id, action: check.purpose === 'invitation' ? 'sign_in.invitation' : 'sign_in', entity: 'user', entityId: user.id });
-		redirect(303, safeReturnPath(String(form.get('retour') ?? '')));
+		redirect(303, retour);
 	}
 };
