@@ -67,3 +67,15 @@ export async function allowLinkMail(db: DB, email: string, now = new Date()): Pr
 		(await allowAttempt(db, `link:mail-pace:${email}`, RATE_RULES.linkMailPacePerEmail, now))
 	);
 }
+
+/**
+ * Whether a completed orientation from this client is counted in the planners' unmet demand: a
+ * script posting answers cannot inflate the figures beyond a desk's hourly and daily share. The
+ * person gets the results either way; only the count is skipped.
+ */
+export async function allowOrientationRecord(db: DB, client: string, now = new Date()): Promise<boolean> {
+	return (
+		(await allowAttempt(db, `orientation:ip:${client}`, RATE_RULES.orientationPerIp, now)) &&
+		(await allowAttempt(db, `orientation:ip-day:${client}`, RATE_RULES.orientationPerIpPerDay, now))
+	);
+}
