@@ -86,6 +86,23 @@ describe('the end of the sign-in (/connexion/lien)', () => {
 		expect(event.cookies.get('session')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 	});
 
+	it('a sign-in that fails half-way leaves the link usable: the token is spent in the same transaction as the session', async () => {
+		const user = await createUser(conn, 'panne@exemple.fr', 'member');
+		const token = await issueToken(conn.db, 'sign_in', { userId: user.id });
+		// The audit line is the last write of a sign-in: without its table, the sign-in fails there.
+		await execute(conn, 'alter table audit_log rename to audit_log_away');
+		try {
+			await expect(outcome(linkPage.actions.default, post('/connexion/lien', { jeton: token, retour: '/espace' }))).rejects.toThrow();
+		} finally {
+			await execute(conn, 'alter table audit_log_away rename to audit_log');
+		}
+		expect(await usedAt(user.id)).toEqual([null]);
+		expect(await allRows(conn, 'select hash from sessions where user_id = ?', user.id)).toEqual([]);
+		// Once the fault is gone, the same link signs in.
+		const again = await outcome(linkPage.actions.default, post('/connexion/lien', { jeton: token, retour: '/espace' }));
+		expect(again.redirect).toEqual({ status: 303, location: '/espace' });
+	});
+
 	it('a path of this site is kept', async () => {
 		const user = await createUser(conn, 'chemin@exemple.fr', 'member');
 		const token = await issueToken(conn.db, 'sign_in', { userId: user.id });
