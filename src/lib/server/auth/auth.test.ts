@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
 import { actorIdByName, allRows, createUser,
 	run, seededDatabase } from '../testing/database';
+import { sha256 } from './secrets';
 import { allowAttempt, allowLinkMail, allowLinkRequest, RATE_RULES } from './rate-limit';
 import { endSession, SESSION_COOKIE, sessionUser, startSession } from './sessions';
 import { checkToken, consumeToken, issueToken } from './tokens';
@@ -269,5 +270,8 @@ describe('rate limit on sign-in links', () => {
 		expect(keys).toHaveLength(2);
 		for (const stored of keys) expect(stored).toMatch(/^[0-9a-f]{64}$/);
 		expect(JSON.stringify(keys)).not.toMatch(/ccas-roubaix|192\.0\.2/);
+		// Keyed with the server's own secret: trying every IPv4 address through SHA-256 finds nothing.
+		expect(keys).not.toContain(sha256('ip:192.0.2.10'));
+		expect(keys).not.toContain(sha256(key));
 	});
 });

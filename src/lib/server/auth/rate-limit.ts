@@ -1,6 +1,7 @@
 import type { DB } from '../db/connect';
 import * as rateEvents from '../db/queries/rate-events';
-import { sha256 } from './secrets';
+import * as serverSecrets from '../db/queries/server-secrets';
+import { keyedHash, randomToken } from './secrets';
 
 export interface RateRule {
 	limit: number;
@@ -33,14 +34,34 @@ export const RATE_RULES = {
 	orientationPerIpPerDay: { limit: 120 * ipFactor, windowMs: 24 * 3_600_000 }
 } satisfies Record<string, RateRule>;
 
+const secrets = new WeakMap<DB, Promise<string>>();
+
 /**
- * Counts one attempt and says whether it is within the rule. Keys are hashed: the table must not
- * become a list of who asked for what.
+ * The key of the rate events' hashes: `RATE_KEY_SECRET` when the host gives one (kept out of the
+ * database and its backups), else one drawn on first use and shared by every instance through
+ * the database. Either way a plain list of IPv4 addresses cannot be hashed to match the table.
+ */
+function rateKeySecret(db: DB, now: Date): Promise<string> {
+	if (process.env.RATE_KEY_SECRET) return Promise.resolve(process.env.RATE_KEY_SECRET);
+	let secret = secrets.get(db);
+	if (!secret) {
+		secret = serverSecrets.getOrCreate(db, 'rate-keys', randomToken, now.toISOString());
+		// A failed read is tried again on the next request rather than remembered.
+		secret.catch(() => secrets.delete(db));
+		secrets.set(db, secret);
+	}
+	return secret;
+}
+
+/**
+ * Counts one attempt and says whether it is within the rule. Keys are hashed with a secret: the
+ * table must not become a list of who asked for what.
  */
 export async function allowAttempt(db: DB, key: string, rule: RateRule, now = new Date()): Promise<boolean> {
+	const secret = await rateKeySecret(db, now);
 	await rateEvents.removeBefore(db, new Date(now.getTime() - RATE_EVENTS_RETENTION_MS).toISOString());
 	return rateEvents.tryAdd(db, {
-		key: sha256(key),
+		key: keyedHash(secret, key),
 		at: now.toISOString(),
 		since: new Date(now.getTime() - rule.windowMs).toISOString(),
 		limit: rule.limit
