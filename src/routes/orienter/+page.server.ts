@@ -6,6 +6,7 @@ import { LANGUAGES, PERIODS } from '$lib/domain/orientation/choices';
 import { orientationParamsToSearch } from '$lib/domain/orientation/params';
 import type { Candidate } from '$lib/domain/orientation/types';
 import { SPECIFIC_SUPPORT } from '$lib/domain/vocabulary';
+import { allowOrientationRecord } from '$lib/server/auth/rate-limit';
 import { database } from '$lib/server/db';
 import { listAreas } from '$lib/server/db/queries/areas';
 import * as orientations from '$lib/server/db/queries/orientations';
@@ -87,9 +88,10 @@ const MAX_FIELD_LENGTH = 200;
 export const actions: Actions = {
 	/**
 	 * « Voir les lieux »: records the orientation once (the same answers again within half an hour
-	 * are the same orientation), then shows the results at their shareable address.
+	 * are the same orientation) and within the client's share (`allowOrientationRecord`), then
+	 * shows the results at their shareable address, recorded or not.
 	 */
-	resultats: async ({ request }) => {
+	resultats: async ({ request, getClientAddress }) => {
 		const form = await submittedForm(request);
 		const search = new URLSearchParams();
 		for (const [name, value] of [...form].slice(0, MAX_FIELDS)) {
@@ -101,7 +103,9 @@ export const actions: Actions = {
 		// Without the needs or the autonomy, `params.step` is the question still to answer.
 		if (result && params.step === 5) {
 			const db = database().db;
-			await orientations.record(db, await orientationRecord(db, { ...resolved, result }));
+			if (await allowOrientationRecord(db, getClientAddress())) {
+				await orientations.record(db, await orientationRecord(db, { ...resolved, result }));
+			}
 		}
 		redirect(303, `/orienter?${orientationParamsToSearch(params)}`);
 	}

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
 import { actorIdByName, allRows, createUser,
 	run, seededDatabase } from '../testing/database';
-import { allowAttempt, RATE_RULES } from './rate-limit';
+import { sha256 } from './secrets';
+import { allowAttempt, allowLinkMail, allowLinkRequest, RATE_RULES } from './rate-limit';
 import { endSession, SESSION_COOKIE, sessionUser, startSession } from './sessions';
 import { checkToken, consumeToken, issueToken } from './tokens';
 import { canEditActor, coordinatorEmails, ensureUser, signedInUser } from './users';
@@ -209,10 +210,10 @@ describe('accounts', () => {
 });
 
 describe('rate limit on sign-in links', () => {
-	const rule = RATE_RULES.linkPerEmail;
+	const rule = RATE_RULES.linkPerEmailAndClient;
 	const key = 'link:agent@ccas-roubaix.fr';
 
-	it('allows 3 requests per e-mail in 15 minutes, refuses the 4th, allows again once the window has passed', async () => {
+	it('allows 3 requests per e-mail and client in 15 minutes, refuses the 4th, allows again once the window has passed', async () => {
 		expect(rule).toEqual({ limit: 3, windowMs: 15 * MINUTE });
 		expect(await allowAttempt(conn.db, key, rule, NOW)).toBe(true);
 		expect(await allowAttempt(conn.db, key, rule, after(MINUTE))).toBe(true);
@@ -233,6 +234,35 @@ describe('rate limit on sign-in links', () => {
 		expect(await allowAttempt(conn.db, 'link:autre@ccas-roubaix.fr', rule, NOW)).toBe(true);
 	});
 
+	it('a client’s requests for one address do not count against the owner asking from elsewhere', async () => {
+		const owner = 'agent@ccas-roubaix.fr';
+		for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+			for (let i = 0; i < 3; i++) expect(await allowLinkRequest(conn.db, owner, client, after(i * SECOND))).toBe(true);
+			expect(await allowLinkRequest(conn.db, owner, client, after(5 * SECOND))).toBe(false);
+		}
+		expect(await allowLinkRequest(conn.db, owner, '203.0.113.7', after(10 * SECOND))).toBe(true);
+	});
+
+	it('one client asking for many addresses meets the per-client limit', async () => {
+		const { limit } = RATE_RULES.linkPerIp;
+		for (let i = 0; i < limit; i++) expect(await allowLinkRequest(conn.db, `n${i}@exemple.fr`, '192.0.2.9', after(i * SECOND))).toBe(true);
+		expect(await allowLinkRequest(conn.db, 'encore@exemple.fr', '192.0.2.9', after(limit * SECOND))).toBe(false);
+		expect(await allowLinkRequest(conn.db, 'encore@exemple.fr', '192.0.2.10', after(limit * SECOND))).toBe(true);
+	});
+
+	it('mails to one address from every client: 3 in 15 minutes, then one every 5 minutes, never none', async () => {
+		const owner = 'agent@ccas-roubaix.fr';
+		const sent: number[] = [];
+		// One request every 30 seconds for 30 minutes, as from a crowd of clients.
+		for (let s = 0; s < 30 * 60; s += 30) if (await allowLinkMail(conn.db, owner, after(s * SECOND))) sent.push(s / 60);
+		expect(sent.slice(0, 3)).toEqual([0, 0.5, 1]);
+		// Never more than 5 minutes (and the 30 s between requests) without a fresh 15-minute link in the mailbox.
+		for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeLessThanOrEqual(5.5);
+		expect(sent.length).toBeLessThanOrEqual(3 + 6 + 3);
+		// Another address is not slowed down.
+		expect(await allowLinkMail(conn.db, 'autre@ccas-roubaix.fr', after(10 * MINUTE))).toBe(true);
+	});
+
 	it('stores only hashes: the table is not a list of who asked', async () => {
 		await allowAttempt(conn.db, key, rule, NOW);
 		await allowAttempt(conn.db, 'ip:192.0.2.10', RATE_RULES.linkPerIp, NOW);
@@ -240,5 +270,8 @@ describe('rate limit on sign-in links', () => {
 		expect(keys).toHaveLength(2);
 		for (const stored of keys) expect(stored).toMatch(/^[0-9a-f]{64}$/);
 		expect(JSON.stringify(keys)).not.toMatch(/ccas-roubaix|192\.0\.2/);
+		// Keyed with the server's own secret: trying every IPv4 address through SHA-256 finds nothing.
+		expect(keys).not.toContain(sha256('ip:192.0.2.10'));
+		expect(keys).not.toContain(sha256(key));
 	});
 });

@@ -24,8 +24,30 @@ export function requireActor(locals: App.Locals, url: URL, actorId: number): Sig
 	return user;
 }
 
-/** Only a path on this site, so a crafted `retour` cannot send someone elsewhere after sign-in. */
-export function safeReturnPath(value: string | null | undefined): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/espace';
-	return value.slice(0, 500);
+export const DEFAULT_RETURN_PATH = '/espace';
+
+/** Any origin does: only "is it the same one after parsing" matters, not which one it is. */
+const PLACEHOLDER_ORIGIN = 'http://site.invalid';
+
+/**
+ * Only a path on this site, so a crafted `retour` cannot send someone elsewhere after sign-in.
+ * The value is parsed the way a browser will parse the Location header, against the site's
+ * origin: a prefix check alone let `/\t/evil.example` through (URL parsers drop tabs and line
+ * breaks, leaving `//evil.example`). Control characters fall back outright: besides that trick,
+ * a CR or LF cannot go in a header at all, and the sign-in would end in a 500. What comes back is
+ * the serialised path, query and fragment, so it is plain printable ASCII.
+ */
+export function safeReturnPath(value: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
+	if (!value || value.length > 500 || !value.startsWith('/') || /[\u0000-\u001f\u007f]/.test(value)) return DEFAULT_RETURN_PATH;
+	let parsed: URL;
+	try {
+		parsed = new URL(value, origin);
+	} catch {
+		return DEFAULT_RETURN_PATH;
+	}
+	if (parsed.origin !== new URL(origin).origin) return DEFAULT_RETURN_PATH;
+	const path = parsed.pathname + parsed.search + parsed.hash;
+	// `/\evil` and `//evil` already changed the origin above; this only guards the serialisation.
+	if (!path.startsWith('/') || path.startsWith('//') || path.length > 500) return DEFAULT_RETURN_PATH;
+	return path;
 }

@@ -9,7 +9,13 @@ import { signedInUser, type SignedInUser } from './users';
 export const SESSION_COOKIE = 'session';
 const SESSION_LIFETIME_MS = 7 * 24 * 3_600_000;
 
-export async function startSession(db: DB, cookies: Cookies, userId: number, secure: boolean, now = new Date()): Promise<void> {
+export interface NewSession {
+	raw: string;
+	expires: Date;
+}
+
+/** The session's rows; the cookie is set by `setSessionCookie` once they are committed. */
+export async function createSession(db: DB, userId: number, now = new Date()): Promise<NewSession> {
 	const raw = randomToken();
 	const expires = new Date(now.getTime() + SESSION_LIFETIME_MS);
 	// Housekeeping on the rare write: expired sessions and tokens have nothing left to say.
@@ -17,7 +23,15 @@ export async function startSession(db: DB, cookies: Cookies, userId: number, sec
 	await tokens.removeExpiredBefore(db, new Date(now.getTime() - 30 * 24 * 3_600_000).toISOString());
 	await sessions.create(db, { hash: sha256(raw), userId, createdAt: now.toISOString(), expiresAt: expires.toISOString() });
 	await users.recordSignIn(db, userId, now.toISOString());
-	cookies.set(SESSION_COOKIE, raw, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
+	return { raw, expires };
+}
+
+export function setSessionCookie(cookies: Cookies, session: NewSession, secure: boolean): void {
+	cookies.set(SESSION_COOKIE, session.raw, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expires });
+}
+
+export async function startSession(db: DB, cookies: Cookies, userId: number, secure: boolean, now = new Date()): Promise<void> {
+	setSessionCookie(cookies, await createSession(db, userId, now), secure);
 }
 
 export async function sessionUser(db: DB, raw: string | undefined, now = new Date()): Promise<SignedInUser | null> {

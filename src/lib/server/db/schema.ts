@@ -168,6 +168,12 @@ export interface RateEventTable {
 	at: string;
 }
 
+export interface ServerSecretTable {
+	name: string;
+	value: string;
+	created_at: string;
+}
+
 export type ClaimStatus = 'pending' | 'approved' | 'refused';
 
 export interface ClaimTable {
@@ -307,6 +313,7 @@ export interface Database {
 	tokens: TokenTable;
 	sessions: SessionTable;
 	rate_events: RateEventTable;
+	server_secrets: ServerSecretTable;
 	claims: ClaimTable;
 	revisions: RevisionTable;
 	campaigns: CampaignTable;
