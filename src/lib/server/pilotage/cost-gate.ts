@@ -4,7 +4,8 @@
  * looping on such a page keep that thread busy and every visitor of `/` waits behind them.
  *
  * - One piece of work at a time, and after each one the door stays shut for `restFactor` times
- *   its duration: the work can never take more than 1 / (1 + restFactor) of the thread.
+ *   its duration (the work and the rendering of its answer): the work and its answers can never
+ *   take more than 1 / (1 + restFactor) of the thread.
  * - A small waiting room (`maxWaiting`); beyond it, and for a client who already has work
  *   waiting, the answer is « busy » at once, with the delay after which to retry.
  * - Per client, at most `perClient.limit` admissions per sliding window.
@@ -107,13 +108,16 @@ export class CostGate {
 			next.resolve(next.work());
 		} catch (error) {
 			next.reject(error);
-		} finally {
+		}
+		// The caller renders its answer in the promise jobs that follow the resolution, all run
+		// before the next turn of the event loop: the cost measured there includes that render,
+		// which for « Et si… » costs about as much as the computation itself.
+		setImmediate(() => {
 			const cost = this.now() - started;
 			this.lastCostMs = Math.max(1, cost);
 			this.restUntil = this.now() + cost * this.options.restFactor;
 			this.running = false;
-		}
-		// On a later turn of the event loop: the answer just computed, and other requests, go first.
-		setImmediate(() => this.pump());
+			this.pump();
+		});
 	}
 }

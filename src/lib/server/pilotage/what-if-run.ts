@@ -9,8 +9,9 @@ import { pilotageIndicators } from './data';
 /**
  * « Et si… » on the server: the recompute is pure (the directory's version, the day and the
  * offer decide it), so its result is kept in a small LRU keyed on the indicators' key (the
- * catalogue's version and the day, data.ts) and the normalised offer; only a new simulation goes
- * through the gate (cost-gate.ts), and every answer, cached or not, counts in the client's window.
+ * catalogue's version and the day, data.ts) and the normalised offer. Every answer, cached or not,
+ * goes through the gate (cost-gate.ts): rendering the page of results costs about as much as
+ * computing them, so a flood of cached answers must be bounded as well.
  * The « before » side is the page's own cached computation: only « after » is computed.
  */
 
@@ -29,10 +30,13 @@ const ipFactor = Math.max(1, Number(process.env.IP_RATE_FACTOR) || 1);
 
 export const WHAT_IF_LIMITS = {
 	/** A planner tries one place every few seconds; a script asks many times a second. */
-	perClient: { limit: 30 * ipFactor, windowMs: 60_000 },
+	perClient: { limit: 20 * ipFactor, windowMs: 60_000 },
 	maxWaiting: 2,
-	/** New simulations take at most a quarter of the thread. */
-	restFactor: 3
+	/**
+	 * Simulations and their pages take at most 1/7 of the thread: about one a second (a page costs
+	 * ~150 ms), plenty for a city's planners, and `/` keeps its p50 (bench/et-si.ts).
+	 */
+	restFactor: 6
 } as const;
 
 const gate = new CostGate(WHAT_IF_LIMITS);
@@ -62,8 +66,9 @@ export async function simulate(
 	const key = `${indicators.key}|${offerKey(normalised)}`;
 	const hit = entries.get(key);
 	if (hit) {
-		const refused = gate.admit(client);
-		if (refused) return refused;
+		// Through the gate too: the page's render costs about as much as a new computation.
+		const answer = await gate.run(client, () => hit);
+		if (!answer.ok) return answer;
 		entries.delete(key);
 		entries.set(key, hit);
 		return { ok: true, simulation: hit, cached: true };
