@@ -1,5 +1,5 @@
 /**
- * Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every kind of page, with and without
+ * Accessibility: axe-core (every rule: WCAG A and AA and the best practices) on every kind of page, with and without
  * JavaScript, and the keyboard path through the skip link.
  */
 import { apiOffers, expect, hydrated, placesOf, settleMap, test } from './fixtures';
@@ -14,7 +14,7 @@ const PAGES: { name: string; path: string | 'place'; map: boolean; status?: numb
 	{ name: 'page 404', path: '/lieux/999999', map: false, status: 404 }
 ];
 
-test.describe('accessibilité (axe, WCAG 2.1 AA)', () => {
+test.describe('accessibilité (axe, toutes les règles)', () => {
 	for (const { name, path, map, status } of PAGES) {
 		test(`${name} : aucune violation`, async ({ page, request, browser, baseURL, javaScriptEnabled, consoleErrors }) => {
 			let url = path;

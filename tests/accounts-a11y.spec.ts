@@ -1,5 +1,5 @@
 /**
- * Accessibility of the accounts, /espace and /admin pages: axe-core (WCAG 2.0/2.1 A and AA) with
+ * Accessibility of the accounts, /espace and /admin pages: axe-core (every rule, best practices included) with
  * no violation, with and without JavaScript, including forms showing their errors; and the
  * keyboard path from the error summary to the field to correct.
  */

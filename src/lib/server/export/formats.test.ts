@@ -73,6 +73,39 @@ describe('export.csv: what a spreadsheet opens by a double click', () => {
 	});
 });
 
+describe('export.csv: no formula runs when the file is opened (OWASP CSV injection)', () => {
+	const DANGEROUS = ['=HYPERLINK("https://evil.example";"Cliquez")', '+SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+
+	it('prefixes a text cell starting with =, +, -, @, a tab or a CR with an apostrophe', () => {
+		for (const text of DANGEROUS) {
+			const cell = csvCell(text);
+			const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+			expect(unquoted, text).toBe(`'${text}`);
+		}
+	});
+
+	it('leaves numbers and phone numbers as they are: digits cannot call a function or name a cell', () => {
+		expect(csvCell('+33 3 20 00 00 00')).toBe('+33 3 20 00 00 00');
+		expect(csvCell('+33320000000')).toBe('+33320000000');
+		expect(csvCell('-3,5')).toBe('-3,5');
+		expect(csvCell(-3.5)).toBe('-3.5');
+		expect(csvCell('+33 (0)3 20 00 00 00')).toBe('+33 (0)3 20 00 00 00');
+	});
+
+	it('neutralises an edited description in the whole export, while JSON and GeoJSON keep the text as it is', () => {
+		const formula = '=HYPERLINK("https://evil.example";"Cliquez ici")';
+		const tampered = rows.map((r, i) => (i === 0 ? { ...r, row: { ...r.row, presentation_resume: formula, nom: '@nom' } } : r));
+		const parsed = Papa.parse<Record<string, string>>(toCsv(tampered).replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true });
+		expect(parsed.data[0]!.presentation_resume).toBe(`'${formula}`);
+		expect(parsed.data[0]!.nom).toBe("'@nom");
+		const json = JSON.parse(toJson(tampered)) as { data: Record<string, unknown>[] };
+		expect(json.data[0]!.presentation_resume).toBe(formula);
+		const geojson = JSON.parse(toGeoJson(tampered)) as { features: { properties: Record<string, unknown> }[] };
+		expect(geojson.features[0]!.properties.presentation_resume).toBe(formula);
+		expect(geojson.features[0]!.properties.nom).toBe('@nom');
+	});
+});
+
 describe('export.json and export.geojson', () => {
 	it('export.json: schema, licence, attribution, then the rows, each with its `_roubaix` extension', () => {
 		const document = JSON.parse(toJson(rows)) as Record<string, unknown> & { data: Record<string, unknown>[] };

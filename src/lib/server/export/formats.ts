@@ -1,5 +1,6 @@
 import { EXTENSION_KEY } from '$lib/domain/national-schema';
 import type { ExportRow } from './fold';
+import { neutraliseFormula } from './spreadsheet';
 import { ATTRIBUTION, LICENCE_NAME, LICENCE_URL, SCHEMA_COLUMNS, SCHEMA_URL } from './schema';
 
 /** What every document says about itself, so a copy passed around keeps its licence. */
@@ -8,10 +9,13 @@ const ABOUT = { schema: SCHEMA_URL, licence: LICENCE_NAME, licence_url: LICENCE_
 const CSV_SEPARATOR = ';';
 const CSV_NEWLINE = '\r\n';
 
-/** Quoted only when needed: the separator, a quote, a line break, or spaces a spreadsheet would trim. */
+/**
+ * Quoted only when needed: the separator, a quote, a line break, or spaces a spreadsheet would trim.
+ * A text that a spreadsheet would run as a formula gets an apostrophe first (spreadsheet.ts).
+ */
 export function csvCell(value: string | number | undefined): string {
 	if (value === undefined) return '';
-	const text = String(value);
+	const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
 	return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

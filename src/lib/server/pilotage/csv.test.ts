@@ -80,6 +80,19 @@ describe('indicators CSV', () => {
 	});
 });
 
+describe('indicators CSV: no formula runs when the file is opened (OWASP CSV injection)', () => {
+	it('prefixes a name starting with =, +, -, @ with an apostrophe; the GeoJSON keeps it as it is', () => {
+		const geography = town({ name: '=HYPERLINK("https://evil.example")' }, { name: '@SUM(A1)' });
+		const computed = computeIndicators({ geography, places: directory() }, NOW, { spacingMetres: GRID_SPACING });
+		const csv = indicatorsCsv(computed, new Map());
+		expect(csv).toContain(`;"'=HYPERLINK(""https://evil.example"")";`);
+		expect(csv).toContain(";'@SUM(A1);");
+		expect(csv).not.toMatch(/;[=+@-][A-Z]/);
+		const geojson = indicatorsGeoJson(computed, new Map(), { type: 'FeatureCollection', features: [] }, NOW.toISOString());
+		expect(geojson.features.map((f) => f.properties!.nom)).toContain('=HYPERLINK("https://evil.example")');
+	});
+});
+
 describe('indicators GeoJSON', () => {
 	const stored: FeatureCollection = {
 		type: 'FeatureCollection',

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { AreaIndicators, IndicatorsResult } from '$lib/domain/coverage/indicators';
 import { mergePolygons } from '$lib/domain/geography';
+import { neutraliseFormula } from '../export/spreadsheet';
 import { FIGURES, figureMachine, type UnmetByIris } from './figures';
 import { KIND_LABELS } from './labels';
 
@@ -14,6 +15,9 @@ import { KIND_LABELS } from './labels';
  * spreadsheet may need « Données > Convertir » with the English (US) language for the number
  * columns; the page says so. Shares are in per cent (0–100) and hours in hours, two decimals, so
  * a column reads like the page's figure. Missing values are empty cells, never 0.
+ *
+ * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`…) gets an apostrophe first
+ * (export/spreadsheet.ts); the figures are numbers and pass as they are.
  *
  * GeoJSON: the same rows as features, the same column names as properties (numbers as numbers,
  * `null` when missing). The two aggregates « IRIS en / hors QPV » get the union of their IRIS as
@@ -39,7 +43,8 @@ export const CSV_ID_COLUMNS: readonly IdColumn[] = [
 export const CSV_SEPARATOR = ';';
 const BOM = '\ufeff';
 
-function csvField(text: string): string {
+function csvField(raw: string): string {
+	const text = neutraliseFormula(raw);
 	return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

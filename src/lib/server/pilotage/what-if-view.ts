@@ -79,7 +79,10 @@ function locate(geography: CoverageGeography, offer: HypotheticalOffer) {
 
 const gapKey = (e: Pick<GapEntry, 'areaKey' | 'level'>) => `${e.areaKey}|${e.level}`;
 
-function gapComparison(result: WhatIfResult, zoneHref: ZoneHref): { table: TableModel; summary: string } {
+/** What the view reads of a simulation: the comparison of the domain's result is not needed. */
+type Compared = Pick<WhatIfResult, 'before' | 'after' | 'gapsBefore' | 'gapsAfter'>;
+
+function gapComparison(result: Compared, zoneHref: ZoneHref): { table: TableModel; summary: string } {
 	const before = new Map(result.gapsBefore.entries.map((e) => [gapKey(e), e]));
 	const after = new Map(result.gapsAfter.entries.map((e) => [gapKey(e), e]));
 	const keys = [
@@ -133,7 +136,7 @@ function gapComparison(result: WhatIfResult, zoneHref: ZoneHref): { table: Table
 }
 
 export function whatIfView(
-	result: WhatIfResult,
+	result: Compared,
 	geography: CoverageGeography,
 	offer: HypotheticalOffer,
 	unmet: UnmetByIris,
