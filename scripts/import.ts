@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { config, databaseTarget } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db/connect';
+import { config } from '../src/lib/server/config';
 import * as places from '../src/lib/server/db/queries/places';
 import { createReview } from '../src/lib/server/import-review/create';
 import { importSchemaFile } from '../src/lib/server/import/importer';
 import { mapSchemaFile } from '../src/lib/server/import/map-file';
 import { prepareDatabase } from '../src/lib/server/seed/index';
+import { openCommandDatabase } from './open-database';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0) {
@@ -20,7 +20,7 @@ if (files.length === 0) {
 	process.exit(2);
 }
 
-const { db } = openDatabase(databaseTarget());
+const { db } = openCommandDatabase('Import impossible');
 await prepareDatabase(db, config.seedDir, (line) => console.log(line));
 let failed = 0;
 for (const file of files) {

@@ -5,21 +5,11 @@
  * once a day (README, « Données personnelles »); running it twice erases nothing more.
  */
 import { RETENTION, describeErased } from '../src/lib/domain/retention';
-import { config, databaseTarget } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db/connect';
-import { checkSqliteFile } from '../src/lib/server/db/preflight';
 import { purgePersonalData } from '../src/lib/server/privacy/purge';
+import { openCommandDatabase } from './open-database';
 
-// A mistyped DATABASE_PATH must not purge (and create) an empty file.
-if (!config.databaseUrl) {
-	try {
-		checkSqliteFile(config.databasePath, false);
-	} catch (error) {
-		console.error(`Purge impossible : ${(error as Error).message}`);
-		process.exit(1);
-	}
-}
-const connection = openDatabase(databaseTarget());
+// Never creates a database: a mistyped DATABASE_PATH has nothing to purge.
+const connection = openCommandDatabase('Purge impossible', false);
 try {
 	const report = await purgePersonalData(connection.db);
 	for (const rule of RETENTION) console.log(describeErased(rule, report[rule.key]));

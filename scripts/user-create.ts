@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { audit } from '../src/lib/server/audit';
 import { issueToken } from '../src/lib/server/auth/tokens';
 import { addMembership, ensureUser } from '../src/lib/server/auth/users';
-import { config, databaseTarget } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db/connect';
+import { config } from '../src/lib/server/config';
 import { inTransaction } from '../src/lib/server/db/transaction';
 import * as actors from '../src/lib/server/db/queries/actors';
 import { prepareDatabase } from '../src/lib/server/seed/index';
+import { openCommandDatabase } from './open-database';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const usage = 'Usage : npm run user:create -- --coordinator EMAIL\n        npm run user:create -- --member EMAIL --actor NUMÉRO_DE_STRUCTURE';
@@ -32,7 +32,7 @@ if (role === 'member' && !Number.isInteger(actorId)) {
 	process.exit(2);
 }
 
-const { db } = openDatabase(databaseTarget());
+const { db } = openCommandDatabase('Création du compte impossible');
 await prepareDatabase(db, config.seedDir, (line) => console.log(line));
 if (actorId !== null && !(await actors.summary(db, actorId))) {
 	console.error(`La structure n° ${actorId} n’existe pas.`);
