@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
 import { database } from '$lib/server/db';
+import { served } from '$lib/server/http';
 import { prepareDatabase } from '$lib/server/seed';
 
 export const init: ServerInit = async () => {
@@ -19,6 +20,7 @@ const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer)(\/|$)/;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = await sessionUser(database().db, event.cookies.get(SESSION_COOKIE));
+	resolve = served(resolve); // page cache and compression: src/lib/server/http/
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
