@@ -1,5 +1,5 @@
 import { filtersToParams, parseFilters, type Filters } from '$lib/domain/filters';
-import { searchCatalogue } from '$lib/domain/search';
+import { parisDate, searchCatalogue, type SearchResult } from '$lib/domain/search';
 import { NEEDS } from '$lib/domain/themes';
 import { PUBLICS, SPECIFIC_SUPPORT } from '$lib/domain/vocabulary';
 import { loadCatalogue } from './catalogue';
@@ -27,6 +27,18 @@ export type HomeView = Awaited<ReturnType<typeof buildView>>;
  * that repeats a recent one costs a version check and a map lookup, not a search.
  */
 const views = new Lru<Promise<HomeView>>(200);
+
+/**
+ * The search itself depends on the clock only through « quand » (open now: the minute; a day or
+ * the evening: the Paris date, for temporary closures), so the views of the next minute reuse it:
+ * at national size the search is what a view costs, the hours of 50 cards are cheap.
+ */
+const searches = new Lru<SearchResult>(100);
+
+function search(catalogue: Catalogue, filters: Filters, query: string, now: Date): SearchResult {
+	const clock = !filters.when ? '' : filters.when === 'maintenant' ? String(now.getTime()) : parisDate(now);
+	return searches.getOrSet(`${catalogue.key}|${query}|${clock}`, () => searchCatalogue(catalogue.places, filters, now));
+}
 
 async function request(url: URL, now: Date) {
 	const catalogue = await loadCatalogue();
@@ -58,7 +70,7 @@ export async function homeView(url: URL, now = new Date()): Promise<HomeView> {
 }
 
 async function buildView(catalogue: Catalogue, filters: Filters, query: string, errors: Errors, requestedPage: number, now: Date) {
-	const result = searchCatalogue(catalogue.places, filters, now);
+	const result = search(catalogue, filters, query, now);
 	const pageCount = Math.max(1, Math.ceil(result.places.length / PAGE_SIZE));
 	const page = Math.min(Math.max(requestedPage, 1), pageCount);
 	const shown = result.places.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
