@@ -20,22 +20,31 @@ function entryFor(key: string, build: () => string): Entry {
 	return entries.getOrSet(key, () => ({ body: encoder.encode(build()), encoded: {} }));
 }
 
-/** A response with the cached body, encoded when the client accepts brotli or gzip. */
+/**
+ * A response with the cached body, encoded when the client accepts brotli or gzip. `started`
+ * (performance.now() when the handler began) gives a Server-Timing header: the handler's own
+ * time, which the bench reads to tell the server's work from the machine's load.
+ */
 export async function cachedResponse(
 	request: Request,
 	key: string,
 	build: () => string,
-	headers: Record<string, string>
+	headers: Record<string, string>,
+	started?: number
 ): Promise<Response> {
 	const entry = entryFor(key, build);
 	const encoding = entry.body.byteLength >= MIN_BYTES ? negotiate(request.headers.get('accept-encoding')) : null;
-	if (!encoding) return new Response(entry.body, { headers: { ...headers, Vary: 'Accept-Encoding' } });
-	const pending = (entry.encoded[encoding] ??= encode(entry.body, encoding));
-	pending.catch(() => delete entry.encoded[encoding]);
-	const body = await pending;
-	return new Response(body, {
-		headers: { ...headers, Vary: 'Accept-Encoding', 'Content-Encoding': encoding, 'Content-Length': String(body.byteLength) }
-	});
+	let body = entry.body;
+	const extra: Record<string, string> = { Vary: 'Accept-Encoding' };
+	if (encoding) {
+		const pending = (entry.encoded[encoding] ??= encode(entry.body, encoding));
+		pending.catch(() => delete entry.encoded[encoding]);
+		body = await pending;
+		extra['Content-Encoding'] = encoding;
+		extra['Content-Length'] = String(body.byteLength);
+	}
+	if (started !== undefined) extra['Server-Timing'] = `app;dur=${(performance.now() - started).toFixed(2)}`;
+	return new Response(body, { headers: { ...headers, ...extra } });
 }
 
 /** "Open now" answers change with the clock: such keys carry the current minute. */
