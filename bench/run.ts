@@ -307,8 +307,9 @@ async function measureDataset(label: string, servers: ServerSource): Promise<Dat
 	}
 	progress(`${label} : autocannon sur / (${OPTIONS.connections} connexions, ${OPTIONS.durationS} s), sans puis avec brotli…`);
 	const ssrServer = await servers.forPhase('ssr');
-	const throughput = await measureThroughput(ssrServer.origin, '/', { connections: OPTIONS.connections, durationS: OPTIONS.durationS });
-	const throughputBr = await measureThroughput(ssrServer.origin, '/', { connections: OPTIONS.connections, durationS: OPTIONS.durationS, acceptEncoding: BROWSER_ENCODING });
+	const ac = { connections: OPTIONS.connections, durationS: OPTIONS.durationS, pid: ssrServer.pid };
+	const throughput = await measureThroughput(ssrServer.origin, '/', ac);
+	const throughputBr = await measureThroughput(ssrServer.origin, '/', { ...ac, acceptEncoding: BROWSER_ENCODING });
 	await servers.donePhase('ssr', ssrServer);
 	return {
 		label,
@@ -418,13 +419,14 @@ function latencySection(datasets: DatasetResult[]): string {
 }
 
 function throughputSection(datasets: DatasetResult[]): string {
-	const rows = [['données', 'Accept-Encoding', 'req/s', 'requêtes', 'p50', 'p99', 'moyenne', 'octets/réponse', 'non-2xx', 'erreurs', 'charge 1 min']];
+	const rows = [['données', 'Accept-Encoding', 'req/s', 'CPU/requête', 'requêtes', 'p50', 'p99', 'moyenne', 'octets/réponse', 'non-2xx', 'erreurs', 'charge 1 min']];
 	for (const d of datasets) {
 		for (const [how, t] of [['aucun', d.throughput], [BROWSER_ENCODING, d.throughputBr]] as const) {
 			rows.push([
 				d.label,
 				how,
 				num1(t.requestsPerSecond),
+				t.cpuMsPerRequest === null ? '—' : ms(t.cpuMsPerRequest),
 				int(t.requests),
 				ms(t.p50),
 				ms(t.p99),
@@ -440,9 +442,11 @@ function throughputSection(datasets: DatasetResult[]): string {
 	for (const d of datasets) {
 		for (const w of d.wire) wire.push([d.label, w.path, kb(w.plainBytes), kb(w.wireBytes), w.encoding ?? '—', `÷ ${num1(w.plainBytes / w.wireBytes)}`]);
 	}
-	const server = [['données', 'requête', 'chemin', 'n', 'p50', 'p95', 'max', 'sur le fil', 'codage']];
+	const server = [['données', 'requête', 'chemin', 'n', 'p50', 'p95', 'max', 'p95 gestionnaire', 'sur le fil', 'codage']];
 	for (const d of datasets) {
-		for (const r of d.serverSide) server.push([d.label, r.name, r.path, String(r.n), ms(r.p50), ms(r.p95), ms(r.max), kb(r.wireBytes), r.encoding ?? '—']);
+		for (const r of d.serverSide) {
+			server.push([d.label, r.name, r.path, String(r.n), ms(r.p50), ms(r.p95), ms(r.max), r.handlerP95 === null ? '—' : ms(r.handlerP95), kb(r.wireBytes), r.encoding ?? '—']);
+		}
 	}
 	return [
 		heading(`3. Rendu serveur de / (autocannon, ${OPTIONS.connections} connexions, ${OPTIONS.durationS} s ; sans compression, puis avec l'Accept-Encoding d'un navigateur)`),
@@ -452,7 +456,10 @@ function throughputSection(datasets: DatasetResult[]): string {
 		table(wire, '    '),
 		'',
 		`  Côté serveur : requêtes séquentielles sur une connexion gardée ouverte (keep-alive), Accept-Encoding d'un navigateur,`,
-		`  corps lu jusqu'au dernier octet sans être décodé (le temps du serveur et du transfert local, pas la décompression du client) :`,
+		`  corps lu jusqu'au dernier octet sans être décodé (le temps du serveur et du transfert local, pas la décompression du client) ;`,
+		`  « p95 gestionnaire » : le temps que le gestionnaire de la route dit avoir passé (en-tête Server-Timing: app;dur=…).`,
+		`  CPU/requête (tableau du haut) : temps CPU du processus serveur (/proc, tous ses fils) ÷ requêtes servies ; 1 000 ÷ ce temps`,
+		`  ≈ le débit d'un cœur libre, moins sensible que req/s à la charge de la machine.`,
 		table(server, '    ')
 	].join('\n');
 }
@@ -499,7 +506,10 @@ function summarySection(pages: PageWeight[], datasets: DatasetResult[]): string 
 		const value = wireOf(path);
 		rows.push([`${path} sur le fil (brotli, données réelles)`, kb(value), `< ${kb(target)}`, pct(value, target), value < target ? 'atteint' : 'MANQUÉ']);
 	}
-	for (const r of big.serverSide) api(`p95 côté serveur, ${r.name} (${int(big.offers)} offres)`, r.p95);
+	for (const r of big.serverSide) {
+		api(`p95 côté serveur (keep-alive), ${r.name} (${int(big.offers)} offres)`, r.p95);
+		if (r.handlerP95 !== null) api(`  p95 dans le gestionnaire (Server-Timing)`, r.handlerP95);
+	}
 	const apiReal = stats(first.latency.filter((l) => !l.path.includes('.geojson')).flatMap((l) => l.samples));
 	rows.push([`p95 /api/v1/offers, ${int(big.offers)} vs ${int(first.offers)} offres`, '', '', `× ${num1(apiOnly.p95 / apiReal.p95)}`, '']);
 	return [heading('Résumé'), table(rows)].join('\n');

@@ -72,7 +72,7 @@ export interface DatasetFigures {
 	api: Measured<{ overall: Stats; perQuery: { name: string; path: string; n: number; p50: number; p95: number; capped: boolean }[] }>;
 	ssr: Measured<ThroughputResult>;
 	/** Each of HOME_FIRST_RENDERS once, just after the server started: median and worst. */
-	homeFirstRender: Measured<{ median: number; max: number; n: number }>;
+	homeFirstRender: Measured<{ median: number; max: number; n: number; cpuMs: number | null }>;
 	mapFirstLoad: Measured<{ total: number; parts: { path: string; wireBytes: number; encoding: string | null }[] }>;
 	orientationHttp: Measured<Stats>;
 	pilotageHttpFirstMs: Measured<number>;
@@ -265,8 +265,9 @@ async function measureServed(ctx: EngineBenchContext, options: EngineBenchOption
 		const bounds = { requests: options.requests, warmup: options.warmup, maxMs: options.queryMaxMs };
 		// First, while nothing is cached but the catalogue (built by the server's first request).
 		figures.homeFirstRender = await attempt(ctx, `${label}, 1er rendu de /`, async () => {
-			const times = (await firstRenders(server.origin, HOME_FIRST_RENDERS)).map((r) => r.ms).sort((a, b) => a - b);
-			return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, n: times.length };
+			const { renders, cpuMsPerRender } = await firstRenders(server.origin, HOME_FIRST_RENDERS, server.pid);
+			const times = renders.map((r) => r.ms).sort((a, b) => a - b);
+			return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, n: times.length, cpuMs: cpuMsPerRender };
 		});
 		figures.mapFirstLoad = await attempt(ctx, `${label}, données de la carte`, () => mapFirstLoadBytes(server.origin));
 		figures.api = await attempt(ctx, `${label}, API`, async () => {
@@ -283,7 +284,7 @@ async function measureServed(ctx: EngineBenchContext, options: EngineBenchOption
 			};
 		});
 		ctx.progress(`${label} : autocannon sur / (${options.connections} connexions, ${options.durationS} s)…`);
-		figures.ssr = await attempt(ctx, `${label}, SSR`, () => measureThroughput(server.origin, '/', options));
+		figures.ssr = await attempt(ctx, `${label}, SSR`, () => measureThroughput(server.origin, '/', { ...options, pid: server.pid }));
 		const perResident = Math.max(10, Math.round(options.requests / 4));
 		ctx.progress(`${label} : /orienter, étape 5 (${perResident} × ${RESIDENTS.length} habitants)…`);
 		figures.orientationHttp = await attempt(ctx, `${label}, /orienter`, async () => {
