@@ -33,7 +33,19 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/cpu-profile';
 import { heading, int, kb, ms, num1, seconds, table, verdict } from './lib/format';
-import { measureLatency, measureThroughput, stats, timedGet, type LatencyQuery, type LatencyResult, type ThroughputResult } from './lib/http';
+import {
+	BROWSER_ENCODING,
+	measureLatency,
+	measureServerSide,
+	measureThroughput,
+	rawGet,
+	stats,
+	timedGet,
+	type LatencyQuery,
+	type LatencyResult,
+	type ServerSideResult,
+	type ThroughputResult
+} from './lib/http';
 import { measureOrientation, type OrientationTiming } from './lib/orientation';
 import { ClientFiles, manifestLabels, scriptsOfHtml, weighPage, type PageWeight } from './lib/js-weight';
 import { checkPostgres, dropAllBenchDatabases } from './lib/databases';
@@ -56,7 +68,13 @@ const TARGETS = {
 	apiP95Ms: 20,
 	/** Orientation p95 (the ranking) at the real data and at 10,000 synthetic offers. */
 	orientationRealP95Ms: 10,
-	orientationSyntheticP95Ms: 100
+	orientationSyntheticP95Ms: 100,
+	/** Server render of `/` (autocannon, 10 connections): real data, then 10,000 offers. */
+	homeRealRps: 500,
+	homeSyntheticRps: 300,
+	/** On the wire, brotli as a browser asks for it. */
+	homeWireBytes: 20_000,
+	pilotageWireBytes: 60_000
 };
 
 const argv = process.argv.slice(2).filter((a) => a !== '--');
@@ -117,6 +135,14 @@ const QUERIES: LatencyQuery[] = [
 	{ name: 'GeoJSON, sans filtre', path: '/api/v1/offers.geojson' }
 ];
 const PAGES = ['/', '/lieux/1'];
+/** Also timed on the server's side: kept-alive raw requests, a browser's Accept-Encoding, no decoding. */
+const SERVER_SIDE_QUERIES: LatencyQuery[] = [
+	{ name: 'offres, sans filtre', path: '/api/v1/offers' },
+	{ name: 'GeoJSON des offres', path: '/api/v1/offers.geojson' },
+	{ name: 'GeoJSON des lieux (la carte)', path: '/api/v1/places.geojson' }
+];
+/** Pages weighed on the wire, plain and as a browser receives them. */
+const WIRE_PAGES = ['/', '/pilotage', '/lieux/1', '/api/v1/offers.geojson', '/api/v1/places.geojson', '/carte.svg'];
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reportsDir = join(projectDir, 'reports');
@@ -224,7 +250,11 @@ interface DatasetResult {
 	firstRequestMs: number;
 	latency: LatencyResult[];
 	overall: ReturnType<typeof stats>;
+	serverSide: ServerSideResult[];
 	throughput: ThroughputResult;
+	/** The same, with a browser's Accept-Encoding (brotli). */
+	throughputBr: ThroughputResult;
+	wire: { path: string; plainBytes: number; wireBytes: number; encoding: string | null }[];
 }
 
 type Phase = 'api' | 'geojson' | 'ssr';
@@ -254,17 +284,32 @@ async function measureDataset(label: string, servers: ServerSource): Promise<Dat
 		(JSON.parse(geo.body.toString('utf8')) as { features: { properties: { place_id: number } }[] }).features.map((f) => f.properties.place_id)
 	);
 	const latency: LatencyResult[] = [];
+	const serverSide: ServerSideResult[] = [];
 	for (const phase of ['api', 'geojson'] as const) {
 		const server = await servers.forPhase(phase);
 		for (const query of QUERIES.filter((q) => q.path.includes('.geojson') === (phase === 'geojson'))) {
 			progress(`${label} : ${query.path}…`);
 			latency.push(await measureLatency(server.origin, query, { requests: OPTIONS.requests, warmup: OPTIONS.warmup, maxMs: OPTIONS.queryMaxMs }));
 		}
+		if (phase === 'geojson') {
+			for (const query of SERVER_SIDE_QUERIES) {
+				progress(`${label} : ${query.path} côté serveur (keep-alive, brotli, non décodé)…`);
+				serverSide.push(await measureServerSide(server.origin, query, { requests: OPTIONS.requests, warmup: OPTIONS.warmup, maxMs: OPTIONS.queryMaxMs }));
+			}
+		}
 		await servers.donePhase(phase, server);
 	}
-	progress(`${label} : autocannon sur / (${OPTIONS.connections} connexions, ${OPTIONS.durationS} s)…`);
+	const wire = [];
+	for (const path of WIRE_PAGES) {
+		const plain = await rawGet(probe.origin + path, { accept: 'text/html' }, 120_000);
+		const encoded = await rawGet(probe.origin + path, { accept: 'text/html', 'accept-encoding': BROWSER_ENCODING }, 120_000);
+		wire.push({ path, plainBytes: plain.wireBytes, wireBytes: encoded.wireBytes, encoding: encoded.encoding });
+	}
+	progress(`${label} : autocannon sur / (${OPTIONS.connections} connexions, ${OPTIONS.durationS} s), sans puis avec brotli…`);
 	const ssrServer = await servers.forPhase('ssr');
-	const throughput = await measureThroughput(ssrServer.origin, '/', { connections: OPTIONS.connections, durationS: OPTIONS.durationS });
+	const ac = { connections: OPTIONS.connections, durationS: OPTIONS.durationS, pid: ssrServer.pid };
+	const throughput = await measureThroughput(ssrServer.origin, '/', ac);
+	const throughputBr = await measureThroughput(ssrServer.origin, '/', { ...ac, acceptEncoding: BROWSER_ENCODING });
 	await servers.donePhase('ssr', ssrServer);
 	return {
 		label,
@@ -275,7 +320,10 @@ async function measureDataset(label: string, servers: ServerSource): Promise<Dat
 		firstRequestMs: probe.firstRequestMs,
 		latency,
 		overall: stats(latency.flatMap((l) => l.samples)),
-		throughput
+		serverSide,
+		throughput,
+		throughputBr,
+		wire
 	};
 }
 
@@ -371,23 +419,49 @@ function latencySection(datasets: DatasetResult[]): string {
 }
 
 function throughputSection(datasets: DatasetResult[]): string {
-	const rows = [['données', 'req/s', 'requêtes', 'p50', 'p99', 'moyenne', 'page', 'non-2xx', 'erreurs', 'charge 1 min']];
+	const rows = [['données', 'Accept-Encoding', 'req/s', 'CPU/requête', 'requêtes', 'p50', 'p99', 'moyenne', 'octets/réponse', 'non-2xx', 'erreurs', 'charge 1 min']];
 	for (const d of datasets) {
-		const t = d.throughput;
-		rows.push([
-			d.label,
-			num1(t.requestsPerSecond),
-			int(t.requests),
-			ms(t.p50),
-			ms(t.p99),
-			ms(t.mean),
-			kb(t.bytesPerRequest),
-			int(t.non2xx),
-			int(t.errors + t.timeouts),
-			`${num1(d.load[0])} → ${num1(d.load[1])}`
-		]);
+		for (const [how, t] of [['aucun', d.throughput], [BROWSER_ENCODING, d.throughputBr]] as const) {
+			rows.push([
+				d.label,
+				how,
+				num1(t.requestsPerSecond),
+				t.cpuMsPerRequest === null ? '—' : ms(t.cpuMsPerRequest),
+				int(t.requests),
+				ms(t.p50),
+				ms(t.p99),
+				ms(t.mean),
+				kb(t.bytesPerRequest),
+				int(t.non2xx),
+				int(t.errors + t.timeouts),
+				`${num1(d.load[0])} → ${num1(d.load[1])}`
+			]);
+		}
 	}
-	return [heading(`3. Rendu serveur de / (autocannon, ${OPTIONS.connections} connexions, ${OPTIONS.durationS} s)`), table(rows)].join('\n');
+	const wire = [['données', 'chemin', 'en clair', 'sur le fil', 'codage', 'rapport']];
+	for (const d of datasets) {
+		for (const w of d.wire) wire.push([d.label, w.path, kb(w.plainBytes), kb(w.wireBytes), w.encoding ?? '—', `÷ ${num1(w.plainBytes / w.wireBytes)}`]);
+	}
+	const server = [['données', 'requête', 'chemin', 'n', 'p50', 'p95', 'max', 'p95 gestionnaire', 'sur le fil', 'codage']];
+	for (const d of datasets) {
+		for (const r of d.serverSide) {
+			server.push([d.label, r.name, r.path, String(r.n), ms(r.p50), ms(r.p95), ms(r.max), r.handlerP95 === null ? '—' : ms(r.handlerP95), kb(r.wireBytes), r.encoding ?? '—']);
+		}
+	}
+	return [
+		heading(`3. Rendu serveur de / (autocannon, ${OPTIONS.connections} connexions, ${OPTIONS.durationS} s ; sans compression, puis avec l'Accept-Encoding d'un navigateur)`),
+		table(rows),
+		'',
+		`  Poids sur le fil (corps reçu, Accept-Encoding « ${BROWSER_ENCODING} » ; cibles : / < ${kb(TARGETS.homeWireBytes)}, /pilotage < ${kb(TARGETS.pilotageWireBytes)}) :`,
+		table(wire, '    '),
+		'',
+		`  Côté serveur : requêtes séquentielles sur une connexion gardée ouverte (keep-alive), Accept-Encoding d'un navigateur,`,
+		`  corps lu jusqu'au dernier octet sans être décodé (le temps du serveur et du transfert local, pas la décompression du client) ;`,
+		`  « p95 gestionnaire » : le temps que le gestionnaire de la route dit avoir passé (en-tête Server-Timing: app;dur=…).`,
+		`  CPU/requête (tableau du haut) : temps CPU du processus serveur (/proc, tous ses fils) ÷ requêtes servies ; 1 000 ÷ ce temps`,
+		`  ≈ le débit d'un cœur libre, moins sensible que req/s à la charge de la machine.`,
+		table(server, '    ')
+	].join('\n');
 }
 
 function syntheticSection(s: SyntheticInfo, real: DatasetResult): string {
@@ -420,9 +494,21 @@ function summarySection(pages: PageWeight[], datasets: DatasetResult[]): string 
 	api(`p95 API, /api/v1/offers seul (${int(big.offers)} offres)`, apiOnly.p95);
 	api(`p95 API, pire requête : ${worst.name}`, worst.p95);
 	const first = datasets[0]!;
+	const atLeast = (label: string, value: number, target: number) =>
+		rows.push([label, `${num1(value)} req/s`, `≥ ${target} req/s`, pct(value, target), value >= target ? 'atteint' : 'MANQUÉ']);
 	for (const d of datasets) {
-		const ratio = d === first ? '' : `÷ ${num1(first.throughput.requestsPerSecond / d.throughput.requestsPerSecond)} vs réelles`;
-		rows.push([`SSR de / (${int(d.offers)} offres)`, `${num1(d.throughput.requestsPerSecond)} req/s`, '', ratio, `p99 ${ms(d.throughput.p99)}`]);
+		const target = d === first ? TARGETS.homeRealRps : TARGETS.homeSyntheticRps;
+		atLeast(`SSR de / (${int(d.offers)} offres), sans compression`, d.throughput.requestsPerSecond, target);
+		atLeast(`SSR de / (${int(d.offers)} offres), brotli`, d.throughputBr.requestsPerSecond, target);
+	}
+	const wireOf = (path: string) => first.wire.find((w) => w.path === path)?.wireBytes ?? NaN;
+	for (const [path, target] of [['/', TARGETS.homeWireBytes], ['/pilotage', TARGETS.pilotageWireBytes]] as const) {
+		const value = wireOf(path);
+		rows.push([`${path} sur le fil (brotli, données réelles)`, kb(value), `< ${kb(target)}`, pct(value, target), value < target ? 'atteint' : 'MANQUÉ']);
+	}
+	for (const r of big.serverSide) {
+		api(`p95 côté serveur (keep-alive), ${r.name} (${int(big.offers)} offres)`, r.p95);
+		if (r.handlerP95 !== null) api(`  p95 dans le gestionnaire (Server-Timing)`, r.handlerP95);
 	}
 	const apiReal = stats(first.latency.filter((l) => !l.path.includes('.geojson')).flatMap((l) => l.samples));
 	rows.push([`p95 /api/v1/offers, ${int(big.offers)} vs ${int(first.offers)} offres`, '', '', `× ${num1(apiOnly.p95 / apiReal.p95)}`, '']);

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { database } from '$lib/server/db';
+import { served } from '$lib/server/http';
 import { limitBody } from '$lib/server/http/body-limit';
 import { handleServerError } from '$lib/server/http/errors';
 import { strictTransportSecurity } from '$lib/server/http/hsts';
@@ -13,8 +14,9 @@ const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer)(\/|$)/;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = await sessionUser(database().db, event.cookies.get(SESSION_COOKIE));
-	// A body too large for its route is refused before it is read (only the import upload is large).
-	const response = (await limitBody(event)) ?? (await resolve(event));
+	// A body too large for its route is refused before it is read (only the import upload is large);
+	// `served` adds the page cache and compression (src/lib/server/http/).
+	const response = (await limitBody(event)) ?? (await served(resolve)(event));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	strictTransportSecurity(response);
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -39,6 +39,12 @@ function rows(options: EngineBenchOptions, synthetic: boolean): Row[] {
 		{ label: '/api/v1/offers p95 de la pire requête', value: (d) => of(d.api, (v) => Math.max(...v.perQuery.map((q) => q.p95))), format: ms },
 		{ label: `rendu serveur de / (${options.connections} connexions, ${options.durationS} s)`, value: (d) => of(d.ssr, (v) => v.requestsPerSecond), format: (n) => `${num1(n)} req/s` },
 		{ label: '  p99 de /', value: (d) => of(d.ssr, (v) => v.p99), format: ms },
+		{ label: `1er rendu de / pour ${HOME_RENDERS} jeux de filtres (rien en cache) : médiane`, value: (d) => of(d.homeFirstRender, (v) => v.median), format: ms, target: ENGINE_TARGETS.homeRenderMs },
+		{ label: '  le pire des 1ers rendus', value: (d) => of(d.homeFirstRender, (v) => v.max), format: ms, target: ENGINE_TARGETS.homeRenderMs },
+		{ label: '  CPU du serveur par 1er rendu (/proc ; insensible à l’attente) (⁴)', value: (d) => of(d.homeFirstRender, (v) => v.cpuMs), format: ms, target: ENGINE_TARGETS.homeRenderMs },
+		{ label: '  CPU du serveur par requête de / (autocannon)', value: (d) => of(d.ssr, (v) => v.cpuMsPerRequest), format: ms },
+		{ label: '1er chargement de la carte : données sur le fil (brotli) (³)', value: (d) => of(d.mapFirstLoad, (v) => v.total), format: kb, target: ENGINE_TARGETS.mapFirstLoadBytes },
+		{ label: '  dont /api/v1/places.geojson', value: (d) => of(d.mapFirstLoad, (v) => v.parts.find((p) => p.path.startsWith('/api/v1/places'))?.wireBytes ?? null), format: kb },
 		{ label: `/orienter étape 5 p50 (${RESIDENT_COUNT} habitants × ${perResident}, orientation enregistrée une fois, puis retrouvée)`, value: (d) => of(d.orientationHttp, (v) => v.p50), format: ms },
 		{ label: '/orienter étape 5 p95', value: (d) => of(d.orientationHttp, (v) => v.p95), format: ms },
 		{ label: 'orientation, classement seul en mémoire p95 (¹)', value: (d) => of(d.orientationRanking, (v) => v.p95), format: ms },
@@ -48,6 +54,7 @@ function rows(options: EngineBenchOptions, synthetic: boolean): Row[] {
 	];
 }
 const RESIDENT_COUNT = 5;
+const HOME_RENDERS = 7;
 
 export function engineReport(result: EngineBenchResult, options: EngineBenchOptions): string {
 	const engines = options.engines;
@@ -69,7 +76,10 @@ export function engineReport(result: EngineBenchResult, options: EngineBenchOpti
 				`${int(f.streets)} voies synthétiques, ${kb(f.bytes)} de CSV, généré en ${seconds(f.ms)} ; importé dans la base du banc après les données réelles.`
 		);
 	}
-	out.push(`  Cibles à l’échelle nationale : p95 de /api/v1/offers ≤ ${ENGINE_TARGETS.apiP95Ms} ms, import ≤ ${seconds(ENGINE_TARGETS.nationalImportMs)}.`);
+	out.push(
+		`  Cibles à l’échelle nationale : p95 de /api/v1/offers ≤ ${ENGINE_TARGETS.apiP95Ms} ms, import ≤ ${seconds(ENGINE_TARGETS.nationalImportMs)}, ` +
+			`1er rendu de / < ${ENGINE_TARGETS.homeRenderMs} ms, données du 1er chargement de la carte ≤ ${kb(ENGINE_TARGETS.mapFirstLoadBytes)}.`
+	);
 	if (both) out.push('  Rapport = postgres ÷ sqlite (au-dessus de 1 : postgres prend plus de temps ; pour req/s, au-dessus de 1 : postgres sert plus).');
 	const names = [...new Set(result.datasets.map((d) => d.dataset))];
 	for (const name of names) {
@@ -108,6 +118,8 @@ export function engineReport(result: EngineBenchResult, options: EngineBenchOpti
 			(result.datasets.some((d) => d.server.ok && d.server.value.killed)
 				? ` : tué ici pour ${result.datasets.filter((d) => d.server.ok && d.server.value.killed).map((d) => `${d.engine} (${d.dataset})`).join(', ')}.`
 				: '.'),
+		'  (³) ce que la carte télécharge à son 1er chargement : les points (/api/v1/places.geojson), les territoires, les rues et les deux\n      fichiers de glyphes, chacun avec l’Accept-Encoding d’un navigateur (le JavaScript de MapLibre est compté à part, section 1 du banc complet).',
+		'  (⁴) temps CPU du processus serveur (tous ses fils, ramasse-miettes compris) ÷ rendus : ce que coûte un rendu à un cœur libre ; la durée\n      mesurée par le client y ajoute l’attente d’un cœur quand la machine est chargée.',
 		'  /orienter et /pilotage passent par le serveur (node build) : lecture en base, calcul, rendu ; /orienter enregistre chaque orientation\n  nouvelle et retrouve en base une orientation identique des 30 dernières minutes (les requêtes répétées du banc).'
 	);
 	if (notes.length) out.push('', '  Échecs :', ...notes.map((n, i) => `    (${i + 1}) ${n}`));

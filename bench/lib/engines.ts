@@ -16,14 +16,24 @@ import { pilotageIndicators } from '../../src/lib/server/pilotage/data';
 import { seedGeography } from '../../src/lib/server/seed/geography';
 import { SEED_PLACES_FILE } from '../../src/lib/server/seed/index';
 import { createBenchDatabase, dropBenchDatabase, type BenchDatabase } from './databases';
-import { measureLatency, measureThroughput, stats, timedGet, type LatencyQuery, type ThroughputResult } from './http';
+import { firstRenders, mapFirstLoadBytes, measureLatency, measureThroughput, stats, timedGet, type LatencyQuery, type ThroughputResult } from './http';
 import { measureOrientation, orientationPath, RESIDENTS } from './orientation';
 import { startServer, type Snapshot } from './server';
 import { generateSynthetic, importFile, type GeneratedFile } from './synthetic';
 
 /** The order of the national cartography: ~25,000 places. About ten places a street (see the generator). */
 export const NATIONAL = { places: 25_000, streets: 2_500 };
-export const ENGINE_TARGETS = { apiP95Ms: 50, nationalImportMs: 60_000 };
+export const ENGINE_TARGETS = {
+	apiP95Ms: 50,
+	nationalImportMs: 60_000,
+	/** What the map's first load downloads at national size, on the wire (brotli). */
+	mapFirstLoadBytes: 1_000_000,
+	/** `/` for filters not yet rendered (no cached view nor page): the cost of a miss. */
+	homeRenderMs: 100
+};
+
+/** Filter sets nobody asked for before in the run: each first request renders from scratch. */
+const HOME_FIRST_RENDERS = ['/', '/?niveau=renforce', '/?gratuit=1', '/?besoin=admin&territoire=qpv', '/?quand=samedi', '/?q=centre', '/?page=2'];
 
 const API_QUERIES: LatencyQuery[] = [
 	{ name: 'sans filtre', path: '/api/v1/offers' },
@@ -61,6 +71,9 @@ export interface DatasetFigures {
 	server: Measured<{ startMs: number; firstRequestMs: number; stopMs?: number; killed?: boolean }>;
 	api: Measured<{ overall: Stats; perQuery: { name: string; path: string; n: number; p50: number; p95: number; capped: boolean }[] }>;
 	ssr: Measured<ThroughputResult>;
+	/** Each of HOME_FIRST_RENDERS once, just after the server started: median and worst. */
+	homeFirstRender: Measured<{ median: number; max: number; n: number; cpuMs: number | null }>;
+	mapFirstLoad: Measured<{ total: number; parts: { path: string; wireBytes: number; encoding: string | null }[] }>;
 	orientationHttp: Measured<Stats>;
 	pilotageHttpFirstMs: Measured<number>;
 	catalogueMs: Measured<number>;
@@ -186,6 +199,8 @@ async function measureDataset(
 		server: failed('pas mesuré'),
 		api: failed('pas mesuré'),
 		ssr: failed('pas mesuré'),
+		homeFirstRender: failed('pas mesuré'),
+		mapFirstLoad: failed('pas mesuré'),
 		orientationHttp: failed('pas mesuré'),
 		pilotageHttpFirstMs: failed('pas mesuré'),
 		catalogueMs: failed('pas mesuré'),
@@ -194,7 +209,7 @@ async function measureDataset(
 	};
 	// A failed import leaves the base as it was: measuring it under this data set's name would mislead.
 	if (synthetic && !figures.import.ok) {
-		for (const key of ['server', 'api', 'ssr', 'orientationHttp', 'pilotageHttpFirstMs', 'catalogueMs', 'orientationRanking', 'pilotage'] as const) {
+		for (const key of ['server', 'api', 'ssr', 'homeFirstRender', 'mapFirstLoad', 'orientationHttp', 'pilotageHttpFirstMs', 'catalogueMs', 'orientationRanking', 'pilotage'] as const) {
 			figures[key] = failed('import échoué : rien à mesurer');
 		}
 		return figures;
@@ -248,6 +263,13 @@ async function measureServed(ctx: EngineBenchContext, options: EngineBenchOption
 	figures.server = { ok: true as const, value: { startMs: server.startMs, firstRequestMs: server.firstRequestMs } };
 	try {
 		const bounds = { requests: options.requests, warmup: options.warmup, maxMs: options.queryMaxMs };
+		// First, while nothing is cached but the catalogue (built by the server's first request).
+		figures.homeFirstRender = await attempt(ctx, `${label}, 1er rendu de /`, async () => {
+			const { renders, cpuMsPerRender } = await firstRenders(server.origin, HOME_FIRST_RENDERS, server.pid);
+			const times = renders.map((r) => r.ms).sort((a, b) => a - b);
+			return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, n: times.length, cpuMs: cpuMsPerRender };
+		});
+		figures.mapFirstLoad = await attempt(ctx, `${label}, données de la carte`, () => mapFirstLoadBytes(server.origin));
 		figures.api = await attempt(ctx, `${label}, API`, async () => {
 			const first = await timedGet(`${server.origin}/api/v1/offers?limit=1`);
 			figures.offers = (JSON.parse(first.body.toString('utf8')) as { total: number }).total;
@@ -262,7 +284,7 @@ async function measureServed(ctx: EngineBenchContext, options: EngineBenchOption
 			};
 		});
 		ctx.progress(`${label} : autocannon sur / (${options.connections} connexions, ${options.durationS} s)…`);
-		figures.ssr = await attempt(ctx, `${label}, SSR`, () => measureThroughput(server.origin, '/', options));
+		figures.ssr = await attempt(ctx, `${label}, SSR`, () => measureThroughput(server.origin, '/', { ...options, pid: server.pid }));
 		const perResident = Math.max(10, Math.round(options.requests / 4));
 		ctx.progress(`${label} : /orienter, étape 5 (${perResident} × ${RESIDENTS.length} habitants)…`);
 		figures.orientationHttp = await attempt(ctx, `${label}, /orienter`, async () => {

@@ -9,6 +9,7 @@ import type { RequestHandler } from './$types';
  * contact, flags) is in /api/v1/offers. Kept small: at 10,000 offers this is the bulk download.
  */
 export const GET: RequestHandler = async ({ url, request }) => {
+	const started = performance.now();
 	const parsed = await parseApiFilters(url, { paging: false });
 	if (!parsed.ok) return parsed.response;
 	return cachedResponse(
@@ -37,6 +38,7 @@ export const GET: RequestHandler = async ({ url, request }) => {
 			});
 			return JSON.stringify({ type: 'FeatureCollection', total: features.length, features });
 		},
-		{ 'Content-Type': 'application/geo+json; charset=utf-8', ...JSON_HEADERS }
+		{ 'Content-Type': 'application/geo+json; charset=utf-8', ...JSON_HEADERS },
+		started
 	);
 };

@@ -3,6 +3,7 @@ import { cachedResponse } from '$lib/server/api/response-cache';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, request }) => {
+	const started = performance.now();
 	const parsed = await parseApiFilters(url, { paging: true });
 	if (!parsed.ok) return parsed.response;
 	const { limit, offset } = parsed.paging;
@@ -20,6 +21,7 @@ export const GET: RequestHandler = async ({ url, request }) => {
 				offers: all.slice(offset, offset + limit).map(({ place, offer }) => offerJson(offer, place, url.origin))
 			});
 		},
-		{ 'Content-Type': 'application/json; charset=utf-8', ...JSON_HEADERS }
+		{ 'Content-Type': 'application/json; charset=utf-8', ...JSON_HEADERS },
+		started
 	);
 };

@@ -8,6 +8,7 @@ import type { RequestHandler } from './$types';
  * the page's HTML so the list renders fast even with thousands of places.
  */
 export const GET: RequestHandler = async ({ url, request }) => {
+	const started = performance.now();
 	const parsed = await parseApiFilters(url, { paging: false });
 	if (!parsed.ok) return parsed.response;
 	return cachedResponse(
@@ -27,6 +28,7 @@ export const GET: RequestHandler = async ({ url, request }) => {
 			}));
 			return JSON.stringify({ type: 'FeatureCollection', total: features.length, features });
 		},
-		{ 'Content-Type': 'application/geo+json; charset=utf-8', ...JSON_HEADERS }
+		{ 'Content-Type': 'application/geo+json; charset=utf-8', ...JSON_HEADERS },
+		started
 	);
 };
