@@ -30,7 +30,12 @@ function vitestFailures(file, report) {
 		if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((a) => a.status === 'failed'))
 			failures.push(`${file}: ${name} (the file did not run)\n    ${firstLine(suite.message)}`);
 		for (const test of suite.assertionResults ?? [])
-			if (test.status === 'failed') failures.push(`${file}: ${name} › ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`);
+			if (test.status === 'failed') {
+				// vitest writes STACK_TRACE_ERROR for a timeout: its duration says more.
+				const message = firstLine(test.failureMessages?.[0]);
+				const why = message === 'Error: STACK_TRACE_ERROR' ? `no error message (${Math.round(test.duration ?? 0)} ms: a timeout?)` : message;
+				failures.push(`${file}: ${name} › ${test.fullName}\n    ${why}`);
+			}
 	}
 }
 

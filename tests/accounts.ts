@@ -110,12 +110,22 @@ export async function mailsTo(email: string): Promise<OutboxMail[]> {
 /** The last link to `path` in the last mail sent to this address. */
 export async function lastLinkTo(email: string, path: string): Promise<string> {
 	// A test may read right after its click, before the server has answered: give it a moment.
+	// CI runs two suites side by side on two cores, so allow for a slow answer.
 	let mail = (await mailsTo(email)).at(-1);
-	for (let tries = 0; !mail && tries < 50; tries++) {
+	for (let tries = 0; !mail && tries < 150; tries++) {
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		mail = (await mailsTo(email)).at(-1);
 	}
-	if (!mail) throw new Error(`aucun courriel pour ${email}`);
+	if (!mail) {
+		// Say what the server did instead, so a red run explains itself.
+		const lines = await dbRows<{ action: string; at: string }>(
+			'select action, at from audit_log where entity = ? and entity_id in (select id from users where email = ?) order by id',
+			'user',
+			email
+		);
+		const user = await dbRow<{ id: number; disabled_at: string | null }>('select id, disabled_at from users where email = ?', email);
+		throw new Error(`aucun courriel pour ${email} après 15 s ; compte : ${JSON.stringify(user ?? null)} ; journal : ${JSON.stringify(lines)}`);
+	}
 	const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
 	const link = links.find((l) => new URL(l).pathname.startsWith(path));
 	if (!link) throw new Error(`aucun lien vers ${path} dans « ${mail.subject} »`);
