@@ -1,4 +1,4 @@
-// Builds static/geo/streets.geojson, the offline basemap's street lines, from the City's street
+// Builds static/geo/streets.json, the offline basemap's street lines, from the City's street
 // centrelines (db/seed/roubaix_voies_filaire.geojson). Only the street name is kept and coordinates
 // are rounded to 5 decimals (about 1 m): the map needs nothing more, and the file shrinks by half.
 // Usage: node scripts/build-streets.mjs
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = resolve(root, 'db/seed/roubaix_voies_filaire.geojson');
-const target = resolve(root, 'static/geo/streets.geojson');
+const target = resolve(root, 'static/geo/streets.json');
 
 const round = (n) => Math.round(n * 1e5) / 1e5;
 const roundLine = (line) => {

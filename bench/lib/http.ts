@@ -251,7 +251,7 @@ export async function measureServerSide(
 export const MAP_FIRST_LOAD = [
 	'/api/v1/places.geojson',
 	'/api/v1/areas.geojson',
-	'/geo/streets.geojson',
+	'/geo/streets.json',
 	'/glyphs/Noto%20Sans%20Regular/0-255.pbf',
 	'/glyphs/Noto%20Sans%20Regular/256-511.pbf'
 ];
