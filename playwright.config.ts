@@ -26,7 +26,8 @@ export default defineConfig({
 	projects: [
 		{ name: 'js', use: { javaScriptEnabled: true } },
 		// tests/http holds the browser-less specs (raw requests, servers of their own): once is enough.
-		{ name: 'nojs', use: { javaScriptEnabled: false }, testIgnore: 'http/**' }
+		// A project's testIgnore replaces the top-level one, hence multi-instance again.
+		{ name: 'nojs', use: { javaScriptEnabled: false }, testIgnore: ['multi-instance/**', 'http/**'] }
 	],
 	webServer: webServer(E2E_PORT)
 });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbWrite, issueToken, sessionCookie, signInAs, uniqueEmail } from './accounts';
 import { analyzablePage, expectNoAxeViolations } from './axe';
-import { expect, settleMap, test } from './fixtures';
+import { expect, settled, settleMap, test } from './fixtures';
 
 /** The structure whose pages are audited, one per project. */
 const ACTORS = { js: 'La Parcelle Collective', nojs: 'la bobine' } as const;
@@ -68,9 +68,12 @@ async function writeAdminContent(info: TestInfo, page: Page): Promise<Fixture> {
 	return { actorId, placeId, offerId, revisionId, campaignId, coordinatorId };
 }
 
-/** With JavaScript: hydrated, and the map (if any) settled. */
+/**
+ * With JavaScript: hydrated, and the map (if any) settled. After a form is sent, the state to
+ * audit is awaited by `shows` (the page's answer), not here.
+ */
 async function ready(page: Page, javaScriptEnabled: boolean) {
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	if (javaScriptEnabled && (await page.locator('div.map[data-status]').count()) > 0) await settleMap(page);
 }
 

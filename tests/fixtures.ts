@@ -146,6 +146,17 @@ export async function hydrated(page: Page, javaScriptEnabled: boolean): Promise<
 	if (javaScriptEnabled) await expect(page.locator('div.map[data-status]').first()).toBeAttached({ timeout: 15_000 });
 }
 
+/**
+ * After a navigation: with JavaScript, until the page is interactive (the root layout, or the
+ * island script of a page without hydration, marks <html data-hydrated>), so what a test types is
+ * not lost and forms are enhanced; without, the loaded page is all there is. Faster than waiting
+ * for network silence, which costs half a second each time.
+ */
+export async function settled(page: Page): Promise<void> {
+	if (test.info().project.use.javaScriptEnabled === false) return page.waitForLoadState('load');
+	await expect(page.locator('html[data-hydrated]')).toBeAttached({ timeout: 30_000 });
+}
+
 /** Waits until the interactive map says it is loaded (or failed); returns its final status. */
 export async function settleMap(page: Page, timeout = 30_000): Promise<string> {
 	const map = page.locator('div.map[data-status]').first();

@@ -71,3 +71,5 @@ async function enhanceMap(panel: HTMLElement): Promise<void> {
 
 enhancePrintButtons();
 for (const panel of document.querySelectorAll<HTMLElement>('[data-map-panel]')) void enhanceMap(panel);
+// As the layout does on hydrated pages: the page's own behaviour is attached (the map loads on its own).
+document.documentElement.setAttribute('data-hydrated', '');
