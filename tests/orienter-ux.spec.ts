@@ -117,6 +117,10 @@ test.describe('orienter : la fiche et le choix des lieux (issue 15)', () => {
 		await expect(page.getByText('Une fiche contient au plus 4 lieux : 5 sont cochés. Décochez-en 1.')).toBeInViewport();
 		expect(new URL(page.url()).pathname).toBe('/orienter');
 		await expect(results(page).locator('input[name="lieux"]:checked')).toHaveCount(5);
+		// The fifth, in the folded rest, is shown ticked, and counted.
+		await expect(page.locator('#lieux-conseilles details')).toHaveAttribute('open', '');
+		if (!javaScriptEnabled) expect(await spokenCount(page)).toMatch(/^Lieux cochés : 5 sur 4 au plus/);
+		else await expect(page.getByText('5 lieux cochés sur 4 au plus')).toBeVisible();
 	});
 
 	test('le nombre de lieux cochés et « Préparer la fiche » restent à portée tout le long de la liste, sans cacher ce qui a le focus', async ({
