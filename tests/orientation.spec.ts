@@ -17,7 +17,7 @@ import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Poly
 import { opensWithinWindow } from '../src/lib/domain/hours';
 import { LEVEL_INFO, type Level } from '../src/lib/domain/levels';
 import { nextStepLevels, parcoursExplanation, recommendedLevels, type Autonomy } from '../src/lib/domain/orientation/autonomy';
-import { STEPS, WALK_LIMITS } from '../src/lib/domain/orientation/choices';
+import { NO_WALK_LIMIT, STEPS, WALK_LIMITS } from '../src/lib/domain/orientation/choices';
 import { EVERYDAY_NEEDS } from '../src/lib/domain/orientation/needs';
 import { walkingMinutes, type LonLat } from '../src/lib/domain/orientation/walking';
 import { buildStreetDirectory, searchStreets, type StreetEntry } from '../src/lib/domain/streets';
@@ -155,8 +155,8 @@ async function cardsIn(list: Locator): Promise<Card[]> {
 }
 
 const resultsSection = (page: Page) => page.locator('section.results');
-/** The main list: the one before any « En assouplissant » or « Étape suivante » heading. */
-const mainList = (page: Page) => page.locator('section.results > ol.list:not(h3 ~ ol)');
+/** The places conseillés: the three best shown, the rest folded under « Voir les N autres » (issue 15). */
+const mainList = (page: Page) => page.locator('#lieux-conseilles');
 const nextStepList = (page: Page) =>
 	page.locator('section.results > h3', { hasText: 'Étape suivante du parcours' }).locator('xpath=following-sibling::ol[1]');
 const relaxation = (page: Page, label: string) => page.getByRole('region', { name: label, exact: true });
@@ -339,6 +339,12 @@ class Worker {
 		await this.answered((p) => p.get('marche') === String(minutes), 4);
 	}
 
+	async anyWalk() {
+		await expectStep(this.page, 4);
+		await question(this.page).getByLabel('Temps de marche au plus').selectOption({ label: 'Peu importe' });
+		await this.answered((p) => p.get('marche') === NO_WALK_LIMIT, 4);
+	}
+
 	async results() {
 		await this.next(5);
 		await expect(resultsSection(this.page)).toBeVisible();
@@ -369,6 +375,9 @@ test.describe('orienter : cinq habitants', () => {
 		await worker.need('Santé', 'sante');
 		await worker.autonomy('jamais');
 		await worker.area(epeule);
+		// Step 4 proposes 15 minutes for her (issue 15); the worker lifts it to see the whole town,
+		// and the workshops of the next step, which are all farther away.
+		await worker.anyWalk();
 		await worker.results();
 
 		await expect(page).toHaveURL((url) => url.searchParams.get('territoire') === epeule.code && url.searchParams.get('autonomie') === 'jamais');

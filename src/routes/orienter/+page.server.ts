@@ -1,9 +1,11 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { LEVEL_INFO, type Level } from '$lib/domain/levels';
 import { AUTONOMY, parcoursExplanation } from '$lib/domain/orientation/autonomy';
 import { EVERYDAY_NEEDS } from '$lib/domain/orientation/needs';
 import { LANGUAGES, PERIODS } from '$lib/domain/orientation/choices';
 import { orientationParamsToSearch } from '$lib/domain/orientation/params';
+import { sheetSearch } from '$lib/domain/orientation/sheet-link';
+import { suggestedWalkMinutes, walkSuggestionText } from '$lib/domain/orientation/walk-suggestion';
 import type { Candidate } from '$lib/domain/orientation/types';
 import { SPECIFIC_SUPPORT } from '$lib/domain/vocabulary';
 import { allowOrientationRecord } from '$lib/server/auth/rate-limit';
@@ -12,6 +14,7 @@ import { listAreas } from '$lib/server/db/queries/areas';
 import * as orientations from '$lib/server/db/queries/orientations';
 import { submittedForm } from '$lib/server/forms/read-form';
 import { orientationRecord, resolveOrientation } from './resolve.server';
+import { sheetRequest, sheetRequestInput } from './sheet-request';
 import type { Actions, PageServerLoad } from './$types';
 
 function candidateSummary(c: Candidate) {
@@ -37,8 +40,11 @@ export const load: PageServerLoad = async ({ url }) => {
 		...params.specificSupport.map((c) => SPECIFIC_SUPPORT.find((s) => s.code === c)!.label.toLowerCase()),
 		...(params.freeOnly ? ['gratuit seulement'] : []),
 		...(params.withoutAppointment ? ['sans rendez-vous'] : []),
-		...(params.maxWalkMinutes
-			? [`${params.maxWalkMinutes} min à pied au plus${origin ? '' : ' (ignoré : aucun point de départ donné)'}`]
+		// A suggested limit without a starting point does nothing: not worth a word.
+		...(params.maxWalkMinutes && (origin || params.walkLimit === 'chosen')
+			? [
+					`${params.maxWalkMinutes} min à pied au plus${params.walkLimit === 'suggested' ? ' (proposé)' : ''}${origin ? '' : ' (ignoré : aucun point de départ donné)'}`
+				]
 			: []),
 		...params.availability.map((a) => `${DAYS[a.weekday - 1]} ${PERIODS.find((p) => p.code === a.period)!.label}`)
 	];
@@ -64,6 +70,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		needs: EVERYDAY_NEEDS.map(({ code, label, examples }) => ({ code, label, examples })),
 		autonomyChoices: AUTONOMY,
 		specificSupportChoices: SPECIFIC_SUPPORT.map(({ code, label }) => ({ code, label })),
+		walk: { suggested: suggestedWalkMinutes(params.autonomy), text: walkSuggestionText(params.autonomy) },
 		explanation: params.autonomy
 			? parcoursExplanation(params.autonomy, EVERYDAY_NEEDS.filter((n) => params.needs.includes(n.code)))
 			: null,
@@ -86,6 +93,20 @@ const MAX_FIELDS = 200;
 const MAX_FIELD_LENGTH = 200;
 
 export const actions: Actions = {
+	/**
+	 * « Préparer la fiche »: the places ticked go to the sheet; none, or more than a sheet holds,
+	 * keeps the worker on the results with the reason next to the button and their choices.
+	 */
+	fiche: async ({ request }) => {
+		const input = sheetRequestInput(await submittedForm(request));
+		const parsed = sheetRequest.safeParse(input);
+		if (!parsed.success) {
+			const langue = typeof input.langue === 'string' ? input.langue : 'fr';
+			return fail(400, { sheet: { error: parsed.error.issues[0]!.message, lieux: [...new Set((input.lieux ?? []).map(Number))], langue } });
+		}
+		const { lieux, langue, besoin } = parsed.data;
+		redirect(303, `/orienter/fiche${sheetSearch(lieux, langue, [...new Set(besoin)])}`);
+	},
 	/**
 	 * « Voir les lieux »: records the orientation once (the same answers again within half an hour
 	 * are the same orientation) and within the client's share (`allowOrientationRecord`), then

@@ -24,6 +24,8 @@ export interface ResolvedOrientation {
  * page's `load` and the action that records a completed orientation, so both see the same result.
  */
 export async function resolveOrientation(search: URLSearchParams, now = new Date()): Promise<ResolvedOrientation> {
+	// « ?…&/fiche » names the form action the page was posted to (SvelteKit's convention), no answer.
+	search = new URLSearchParams([...search].filter(([name]) => !name.startsWith('/')));
 	const catalogue = await loadCatalogue();
 	const centres = await areaCentres();
 	const { params, errors } = parseOrientationParams(search, (code) => {

@@ -21,6 +21,8 @@ export const PERIODS: readonly { code: Period; label: string }[] = [
 ];
 
 export const WALK_LIMITS = [10, 15, 20, 30] as const;
+/** « Peu importe » chosen by the worker, told apart from no answer (which takes the suggested limit). */
+export const NO_WALK_LIMIT = 'peu-importe';
 
 export const STEPS = [
 	{ n: 1, title: 'Le besoin' },

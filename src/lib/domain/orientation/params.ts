@@ -1,7 +1,8 @@
 import { SPECIFIC_SUPPORT } from '../vocabulary';
 import { AUTONOMY, type Autonomy } from './autonomy';
 import { EVERYDAY_NEEDS } from './needs';
-import { LANGUAGES, WALK_LIMITS } from './choices';
+import { LANGUAGES, NO_WALK_LIMIT, WALK_LIMITS } from './choices';
+import { suggestedWalkMinutes } from './walk-suggestion';
 import type { OrientationQuery, Period } from './types';
 
 /**
@@ -9,7 +10,7 @@ import type { OrientationQuery, Period } from './types';
  * resident's address is never a parameter: only a street name, an area or a point.
  */
 
-export { LANGUAGES, PERIODS, STEPS, WALK_LIMITS } from './choices';
+export { LANGUAGES, NO_WALK_LIMIT, PERIODS, STEPS, WALK_LIMITS } from './choices';
 
 export interface OrientationParams {
 	step: number;
@@ -24,7 +25,10 @@ export interface OrientationParams {
 	freeOnly: boolean;
 	availability: { weekday: number; period: Period }[];
 	withoutAppointment: boolean;
+	/** The limit in force: the worker's choice, or else the one the autonomy suggests. */
 	maxWalkMinutes: number | null;
+	/** 'suggested' until the worker picks a limit (« Peu importe » included): only a choice goes in the URL. */
+	walkLimit: 'suggested' | 'chosen';
 }
 
 export interface ParamError {
@@ -97,11 +101,17 @@ export function parseOrientationParams(
 	}
 
 	const walkRaw = params.get('marche');
-	let maxWalkMinutes: number | null = null;
-	if (walkRaw) {
+	let maxWalkMinutes: number | null = suggestedWalkMinutes(autonomy);
+	let walkLimit: OrientationParams['walkLimit'] = 'suggested';
+	if (walkRaw === NO_WALK_LIMIT) {
+		maxWalkMinutes = null;
+		walkLimit = 'chosen';
+	} else if (walkRaw) {
 		const n = Number(walkRaw);
-		if ((WALK_LIMITS as readonly number[]).includes(n)) maxWalkMinutes = n;
-		else errors.push({ param: 'marche', message: `Temps de marche attendu : ${WALK_LIMITS.join(', ')} minutes.` });
+		if ((WALK_LIMITS as readonly number[]).includes(n)) {
+			maxWalkMinutes = n;
+			walkLimit = 'chosen';
+		} else errors.push({ param: 'marche', message: `Temps de marche attendu : ${WALK_LIMITS.join(', ')} minutes.` });
 	}
 
 	const rdv = params.get('rdv');
@@ -129,7 +139,8 @@ export function parseOrientationParams(
 			freeOnly: ['1', 'oui'].includes(params.get('gratuit') ?? ''),
 			availability,
 			withoutAppointment: rdv === 'sans',
-			maxWalkMinutes
+			maxWalkMinutes,
+			walkLimit
 		},
 		errors
 	};
@@ -152,7 +163,8 @@ export function orientationParamsToSearch(p: OrientationParams, step = p.step): 
 	if (p.freeOnly) s.set('gratuit', '1');
 	for (const a of p.availability) s.append('dispo', `${a.weekday}-${a.period}`);
 	if (p.withoutAppointment) s.set('rdv', 'sans');
-	if (p.maxWalkMinutes) s.set('marche', String(p.maxWalkMinutes));
+	// A suggested limit stays out of the URL, so another autonomy chosen later suggests its own.
+	if (p.walkLimit === 'chosen') s.set('marche', p.maxWalkMinutes ? String(p.maxWalkMinutes) : NO_WALK_LIMIT);
 	return s;
 }
 

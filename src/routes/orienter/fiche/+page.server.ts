@@ -10,9 +10,9 @@ import {
 	formatSheetDate,
 	formatSheetDay,
 	type AccessStep,
-	type SheetLanguage,
-	type SheetNeedCode
+	type SheetLanguage
 } from '$lib/domain/orientation/sheet-i18n';
+import { MAX_SHEET_PLACES, sheetSearch } from '$lib/domain/orientation/sheet-link';
 import { fitProjection, type Projection } from '$lib/domain/static-map';
 import { ACCESS_MODES } from '$lib/domain/vocabulary';
 import { loadCatalogue } from '$lib/server/catalogue';
@@ -26,7 +26,7 @@ import type { PageServerLoad } from './$types';
  * needs are all the sheet knows, so the share link carries no personal data.
  */
 
-const MAX_PLACES = 4;
+const MAX_PLACES = MAX_SHEET_PLACES;
 
 /** Repeated parameters (a form's checkboxes) and comma lists (a typed link) both work. */
 function listParam(params: URLSearchParams, name: string): string[] {
@@ -160,11 +160,6 @@ async function sheetPlace(place: CataloguePlace, origin: string, lang: SheetLang
 		qr: await qrDataUrl(`${origin}/lieux/${place.id}`),
 		map: await sheetMap(place)
 	};
-}
-
-function sheetSearch(ids: number[], lang: SheetLanguage, needs: readonly SheetNeedCode[]): string {
-	// Commas stay readable in a link read aloud or copied by hand; codes are plain slugs.
-	return `?lieux=${ids.join(',')}&langue=${lang}${needs.map((n) => `&besoin=${n}`).join('')}`;
 }
 
 export const load: PageServerLoad = async ({ url }) => {
