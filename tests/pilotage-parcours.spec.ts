@@ -140,4 +140,34 @@ test.describe('pilotage : le parcours du planificateur (issue 15)', () => {
 		expect(await page.locator('table#tous-commune-59512 tbody tr').count()).toBeGreaterThan(50);
 		await expect(page.getByRole('link', { name: 'Ne montrer que les indicateurs qui changent' })).toBeVisible();
 	});
+
+	test('7. « Voir sur la carte » d’un manque montre la zone et les offres les plus proches de ce niveau', async ({ page, browser, baseURL, javaScriptEnabled }) => {
+		await page.goto('/pilotage');
+		const row = page.locator('table#table-manques tbody tr').filter({ hasText: 'Accompagnement renforcé' }).first();
+		const zone = (await row.locator('[data-col="zone"]').innerText()).trim();
+		await row.getByRole('link', { name: /Voir sur la carte/ }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Niveau 4 (Accompagnement renforcé) dans ${zone}`);
+		// The zone outlined, the nearest level-4 offers numbered on a server-drawn map.
+		const map = page.locator('.map svg');
+		await expect(map.locator('path.zone')).toHaveCount(1);
+		// Five at most (Roubaix has four places with a level-4 offer): one numbered circle per row of the table.
+		const offers = page.locator('table#table-offres-proches tbody tr');
+		const count = await offers.count();
+		expect(count).toBeGreaterThan(0);
+		expect(count).toBeLessThanOrEqual(5);
+		await expect(map.locator('g.marqueurs circle')).toHaveCount(count);
+		const minutes = await offers.locator('[data-col="minutes"]').allInnerTexts();
+		const values = minutes.map((m) => Number(/(\d+)\smin/.exec(m)?.[1]));
+		// A gap: most of the zone is over 15 minutes away, so the nearest offer is at least a few minutes from its edge.
+		expect(values.every((v) => v > 0), minutes.join(', ')).toBe(true);
+		expect([...values].sort((a, b) => a - b)).toEqual(values);
+		await expect(offers.first().getByRole('link')).toHaveAttribute('href', /^\/lieux\/\d+$/);
+		await audit(page, browser, baseURL, javaScriptEnabled);
+	});
+
+	test('7. un manque inconnu dans l’adresse : un message en français, jamais une erreur 500', async ({ page }) => {
+		const response = await page.goto('/pilotage/manque?zone=iris:000&niveau=9');
+		expect(response?.status()).toBe(200);
+		await expect(page.getByRole('alert')).toContainText('Manque introuvable');
+	});
 });

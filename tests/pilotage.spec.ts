@@ -226,11 +226,12 @@ test.describe('pilotage : la page et ses chiffres', () => {
 		for (const iris of covered) {
 			await expect(cell(page, 'table-comparaison-iris', `iris:${iris.code}`, 'c15-4'), iris.name).toHaveText(/^100\s%$/);
 		}
-		// The gap list names the uncovered IRIS with a link to the directory filtered on it and on level 4.
+		// The gap list names the uncovered IRIS with a link to its gap page (issue 15, item 7: the
+		// directory filtered on the zone and the level showed « 0 lieu » by construction).
 		const first = uncovered[0]!;
 		const gapRow = page.locator(`table#table-manques tr[data-key="iris:${first.code}|reinforced"]`);
 		await expect(gapRow.locator('[data-col="non-couvert"]')).toHaveText(/^100\s%$/);
-		await expect(gapRow.getByRole('link', { name: /Voir sur la carte/ })).toHaveAttribute('href', `/?territoire=${first.code}&niveau=renforce`);
+		await expect(gapRow.getByRole('link', { name: /Voir sur la carte/ })).toHaveAttribute('href', `/pilotage/manque?zone=iris%3A${first.code}&niveau=4`);
 	});
 
 	test('une zone choisie dans la liste montre ses propres chiffres, et axe ne trouve rien', async ({ page, request, browser, baseURL, javaScriptEnabled }) => {
