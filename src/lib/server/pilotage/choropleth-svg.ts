@@ -48,6 +48,10 @@ export interface ChoroplethSvgInput {
 	distance?: DistanceCells;
 	/** Fit the view to this area and outline it (the QPV of a report). */
 	focus?: Polygon | MultiPolygon | null;
+	/** The view's box, when it must hold more than the focus (the nearest offers of a gap). */
+	frame?: [number, number, number, number] | null;
+	/** Numbered points drawn over everything (the offers near a gap), with a line to where the walk ends. */
+	markers?: readonly { lon: number; lat: number; label: string; colour: string; to?: [number, number] }[];
 	width?: number;
 }
 
@@ -116,6 +120,7 @@ export function renderChoroplethSvg(input: ChoroplethSvgInput): string {
 	const iris = byKind('iris');
 	const qpv = byKind('qpv');
 	const frame =
+		(input.frame ? pad(input.frame, 0.08) : null) ??
 		(input.focus ? pad(computeBbox(input.focus), 0.06) : null) ??
 		unionBbox(communes.map((f) => f.geometry as Polygon | MultiPolygon)) ??
 		unionBbox(features.map((f) => f.geometry as Polygon | MultiPolygon)) ?? [3.151, 50.669, 3.218, 50.71];
@@ -193,6 +198,19 @@ export function renderChoroplethSvg(input: ChoroplethSvgInput): string {
 				`<circle cx="${num(x)}" cy="${num(y)}" r="9" fill="${cells.offerColour}" stroke="#000000" stroke-width="1.5"/>`,
 				`<text x="${num(x)}" y="${num(y)}" fill="#000000">${escapeXml(cells.offerLabel)}</text>`
 			);
+		}
+		out.push('</g>');
+	}
+
+	if (input.markers?.length) {
+		out.push('<g class="marqueurs" font-size="12" font-weight="700" text-anchor="middle" dominant-baseline="central">');
+		for (const m of input.markers) {
+			const [x, y] = projection.project(m.lon, m.lat);
+			if (m.to) {
+				const [tx, ty] = projection.project(m.to[0], m.to[1]);
+				out.push(`<line x1="${num(x)}" y1="${num(y)}" x2="${num(tx)}" y2="${num(ty)}" stroke="#000000" stroke-width="1.5" stroke-dasharray="3 3"/>`);
+			}
+			out.push(`<circle cx="${num(x)}" cy="${num(y)}" r="11" fill="${m.colour}" stroke="#000000" stroke-width="1.5"/>`, `<text x="${num(x)}" y="${num(y)}" fill="#000000">${escapeXml(m.label)}</text>`);
 		}
 		out.push('</g>');
 	}

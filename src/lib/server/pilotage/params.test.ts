@@ -6,7 +6,14 @@ const q = (query: string) => new URLSearchParams(query);
 
 describe('/pilotage parameters', () => {
 	it('defaults to the commune, level-4 coverage at 15 minutes, and level 4 distances', () => {
-		expect(parsePilotageParams(q(''), keys)).toEqual({ zone: 'commune:59512', carte: 'couverture-15-4', niveau: 'reinforced', errors: [] });
+		expect(parsePilotageParams(q(''), keys)).toEqual({ zone: 'commune:59512', carte: 'couverture-15-4', niveau: 'reinforced', comparer: false, errors: [] });
+	});
+
+	it('opens the comparison tables on demand, and names a bad value', () => {
+		expect(parsePilotageParams(q('comparer=1'), keys).comparer).toBe(true);
+		const p = parsePilotageParams(q('comparer=oui'), keys);
+		expect(p.comparer).toBe(false);
+		expect(p.errors[0]?.message).toContain('comparer=1');
 	});
 
 	it('reads a zone, a map indicator and a level given by number or slug', () => {

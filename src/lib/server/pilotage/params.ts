@@ -29,8 +29,12 @@ export interface PilotageParams {
 	zone: string;
 	carte: MapIndicatorId;
 	niveau: Level;
+	/** `comparer=1`: the tables of every zone (comparisons, all gaps, distances by IRIS), folded by default to keep the page light. */
+	comparer: boolean;
 	errors: ParamError[];
 }
+
+const comparerParam = z.enum(['0', '1']).transform((v) => v === '1');
 
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
@@ -56,7 +60,14 @@ export function parsePilotageParams(params: URLSearchParams, zoneKeys: ReadonlyS
 		if (found) niveau = found;
 		else errors.push({ param: 'niveau', message: `Niveau inconnu : « ${clip(rawNiveau)} ». Choisissez 1, 2, 3 ou 4 ; le niveau 4 est affiché.` });
 	}
-	return { zone, carte, niveau, errors };
+	let comparer = false;
+	const rawComparer = params.get('comparer');
+	if (rawComparer !== null && rawComparer.trim() !== '') {
+		const found = comparerParam.safeParse(rawComparer.trim());
+		if (found.success) comparer = found.data;
+		else errors.push({ param: 'comparer', message: `Valeur inconnue pour « comparer » : « ${clip(rawComparer)} ». Écrivez comparer=1 pour afficher les tableaux de toutes les zones.` });
+	}
+	return { zone, carte, niveau, comparer, errors };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 import type { AreaIndicators, IndicatorsResult } from '$lib/domain/coverage/indicators';
 import type { GapEntry, GapReport } from '$lib/domain/coverage/gaps';
 import { LEVELS, LEVEL_FILTER_VALUES, LEVEL_INFO, type LevelOrUnknown } from '$lib/domain/levels';
-import { LEVEL_SLUGS } from '$lib/domain/filter-values';
 import { NEEDS } from '$lib/domain/themes';
 import type { TableCell, TableColumn, TableModel, TableRow } from '$lib/components/pilotage/types';
 import { decimal, hoursText, MISSING, percent, plural, ratePct } from './format';
@@ -252,9 +251,12 @@ export function comparisonTable(
 // ---------------------------------------------------------------------------------------------------
 // Gaps
 
-/** The home page, filtered on the area and the missing level: where to look on the map. */
-export function gapMapHref(entry: Pick<GapEntry, 'code' | 'level'>): string {
-	return `/?territoire=${encodeURIComponent(entry.code)}&niveau=${LEVEL_SLUGS[entry.level]}`;
+/**
+ * The gap on a map: the zone outlined with the nearest offers of the missing level around it
+ * (/pilotage/manque). The directory filtered on the zone and the level showed « 0 lieu ».
+ */
+export function gapMapHref(entry: Pick<GapEntry, 'areaKey' | 'level'>): string {
+	return `/pilotage/manque?zone=${encodeURIComponent(entry.areaKey)}&niveau=${LEVEL_INFO[entry.level].rank}`;
 }
 
 export function gapTable(report: GapReport, zoneHref: ZoneHref, options: { id?: string; caption?: string; limit?: number } = {}): TableModel {

@@ -74,7 +74,7 @@ describe('comparison and gap tables', () => {
 		expect(table.rows).toHaveLength(report.entries.length);
 		expect(table.rows[0]!.cells[0]!.text).toBe('1');
 		expect(table.rows[0]!.cells.at(-1)!.href).toBe(gapMapHref(first));
-		expect(gapMapHref({ code: 'B', level: 'reinforced' })).toBe('/?territoire=B&niveau=renforce');
+		expect(gapMapHref({ areaKey: 'iris:B', level: 'reinforced' })).toBe('/pilotage/manque?zone=iris%3AB&niveau=4');
 		expect(withoutColumns(table, ['explication', 'carte']).columns.map((c) => c.key)).not.toContain('explication');
 		expect(withoutColumns(table, ['explication']).rows[0]!.cells).toHaveLength(table.columns.length - 1);
 	});

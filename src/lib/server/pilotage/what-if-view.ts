@@ -4,8 +4,9 @@ import type { GapEntry } from '$lib/domain/coverage/gaps';
 import type { HypotheticalOffer, WhatIfResult } from '$lib/domain/coverage/what-if';
 import { LEVEL_INFO } from '$lib/domain/levels';
 import type { TableModel } from '$lib/components/pilotage/types';
-import { decimal, hoursText, MISSING, plural, pointsText, signed } from './format';
-import { FIGURES, figureText, type Figure, type UnmetByIris } from './figures';
+import { changeText } from './change-text';
+import { decimal, plural } from './format';
+import { FIGURES, figureText, type UnmetByIris } from './figures';
 import { KIND_LABELS } from './labels';
 import type { ZoneHref } from './tables';
 
@@ -46,25 +47,15 @@ function differs(before: number | null, after: number | null): boolean {
 	return Math.abs(after - before) > EPSILON;
 }
 
-function deltaText(figure: Figure, before: number | null, after: number | null): string {
-	if (before === null || after === null) return MISSING;
-	const delta = after - before;
-	if (figure.format === 'share') return pointsText(delta);
-	if (figure.format === 'hours') {
-		if (Math.abs(delta) < 0.5) return '0';
-		return `${delta > 0 ? '+' : '\u2212'}${hoursText(Math.abs(delta))}`;
-	}
-	return signed(delta, figure.format === 'index' || figure.format === 'rate' ? 1 : 0);
-}
-
 function areaComparison(before: AreaIndicators, after: AreaIndicators, unmet: UnmetByIris): WhatIfArea {
 	let changedCount = 0;
 	const rows = FIGURES.map((figure): [string, string, string] => {
 		const b = figure.get(before, unmet);
 		const a = figure.get(after, unmet);
-		const changed = differs(b, a);
-		if (changed) changedCount++;
-		return [figureText(figure.format, b), figureText(figure.format, a), changed ? deltaText(figure, b, a) : '='];
+		// Written with the precision the change needs (change-text.ts): never « 49 % → 49 % ».
+		const text = changeText(figure.format, b, a);
+		if (text.changed) changedCount++;
+		return [text.before, text.after, text.delta];
 	});
 	return { key: before.key, kind: KIND_LABELS[before.kind], name: before.name, changedCount, rows };
 }

@@ -5,6 +5,8 @@ import { LEVEL_CHOICES, zoneHrefFactory } from '$lib/server/pilotage/page';
 import { DEFAULT_DISTANCE_LEVEL, HOURS_EXAMPLE, parseWhatIf } from '$lib/server/pilotage/params';
 import { DEFAULT_MAP_INDICATOR } from '$lib/server/pilotage/map-indicators';
 import { WHAT_IF_FIGURES, whatIfView } from '$lib/server/pilotage/what-if-view';
+import { foldedView, unfoldedView } from '$lib/server/pilotage/what-if-fold';
+import { comparerHref } from '$lib/server/pilotage/light';
 import { simulate } from '$lib/server/pilotage/what-if-run';
 import { streetDirectory } from '$lib/server/streets';
 import type { PageServerLoad } from './$types';
@@ -31,9 +33,9 @@ export const load: PageServerLoad = async ({ url, getClientAddress, setHeaders }
 			});
 			return { name: street.name, href: `/pilotage/et-si?${params}#resultats` };
 		});
-		return { ...base, status: parsed.status, streets: { query: parsed.values.rue, matches }, view: null };
+		return { ...base, status: parsed.status, streets: { query: parsed.values.rue, matches }, view: null, all: false, allHref: '', foldHref: '' };
 	}
-	if (parsed.status !== 'ok') return { ...base, status: parsed.status, streets: null, view: null };
+	if (parsed.status !== 'ok') return { ...base, status: parsed.status, streets: null, view: null, all: false, allHref: '', foldHref: '' };
 
 	const answer = await simulate(parsed.offer, getClientAddress());
 	if (!answer.ok) {
@@ -48,5 +50,16 @@ export const load: PageServerLoad = async ({ url, getClientAddress, setHeaders }
 	}
 	const { simulation } = answer;
 	const view = whatIfView(simulation, simulation.geography, parsed.offer, await unmetDemand(), zoneHrefFactory(DEFAULT_MAP_INDICATOR, DEFAULT_DISTANCE_LEVEL));
-	return { ...base, status: parsed.status, streets: null, view };
+	// Every figure of every area before and after, and the unchanged gaps, only on demand
+	// (?comparer=1): they made this page 361 KB of HTML (issue 15). The CSV has every figure.
+	const all = url.searchParams.get('comparer') === '1';
+	return {
+		...base,
+		status: parsed.status,
+		streets: null,
+		view: all ? unfoldedView(view) : foldedView(view),
+		all,
+		allHref: comparerHref(url, true, 'tous'),
+		foldHref: comparerHref(url, false, 'resultats')
+	};
 };
