@@ -67,10 +67,10 @@ test('la différence d’horaires et des autres champs se lit en français, le t
 
 		const hours = row(page, 'Horaires');
 		await expect(hours.getByRole('cell').first()).toContainText('Lundi : 9 h – 12 h');
-		await expect(hours.getByRole('cell').first()).toContainText('du mardi au dimanche : fermé');
+		await expect(hours.getByRole('cell').first()).toContainText('fermé : du mardi au dimanche');
 		await expect(hours.getByRole('cell').nth(1)).toContainText('Du lundi au vendredi : 9 h – 12 h et 14 h – 17 h');
-		await expect(hours.getByRole('cell').nth(1)).toContainText('samedi : non renseigné');
-		await expect(hours.getByRole('cell').nth(1)).toContainText('jours fériés : fermé');
+		await expect(hours.getByRole('cell').nth(1)).toContainText('non renseigné : samedi');
+		await expect(hours.getByRole('cell').nth(1)).toContainText('fermé : dimanche et jours fériés');
 		// The OSM text is only in a folded detail.
 		const raw = hours.getByRole('cell').nth(1).locator('details');
 		await expect(raw.locator('summary')).toHaveText('Texte OpenStreetMap');

@@ -6,12 +6,12 @@ const REFERENCE = new Date('2026-01-07T12:00:00Z');
 
 describe('hoursInWords', () => {
 	it('says every day, closed days included', () => {
-		expect(hoursInWords('Mo 09:00-12:00', REFERENCE)).toBe('Lundi : 9 h – 12 h ; du mardi au dimanche : fermé');
+		expect(hoursInWords('Mo 09:00-12:00', REFERENCE)).toBe('Lundi : 9 h – 12 h ; fermé : du mardi au dimanche');
 	});
 
 	it('tells « non renseigné » (unknown) from « fermé »', () => {
 		expect(hoursInWords('Mo-Fr 09:00-12:00,14:00-17:00; Sa unknown; PH off', REFERENCE)).toBe(
-			'Du lundi au vendredi : 9 h – 12 h et 14 h – 17 h ; samedi : non renseigné ; dimanche : fermé ; jours fériés : fermé'
+			'Du lundi au vendredi : 9 h – 12 h et 14 h – 17 h ; non renseigné : samedi ; fermé : dimanche et jours fériés'
 		);
 	});
 
@@ -23,6 +23,12 @@ describe('hoursInWords', () => {
 
 	it('warns that a week cannot say seasons or dates', () => {
 		expect(hoursInWords('Mo 09:00-12:00; Aug off', REFERENCE)).toMatch(/le texte OpenStreetMap précise des exceptions\)$/);
+	});
+
+	it('lists scattered days one by one', () => {
+		expect(hoursInWords('Mo 09:00-12:00; We 14:00-17:00; Tu,Th,Fr unknown; PH off', REFERENCE)).toBe(
+			'Lundi : 9 h – 12 h ; mercredi : 14 h – 17 h ; non renseigné : mardi, jeudi et vendredi ; fermé : samedi, dimanche et jours fériés'
+		);
 	});
 
 	it('groups all seven days', () => {

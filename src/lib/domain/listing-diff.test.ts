@@ -192,8 +192,8 @@ describe('hours in the diff', () => {
 	it('reads in French, with the OSM text kept apart for a folded detail', () => {
 		const [change] = diffSnapshots('offer', { ...offer, hours: 'Mo 09:00-12:00' }, { ...offer, hours: 'Mo-Fr 09:00-12:00; Sa unknown' });
 		expect(change?.field).toBe('hours');
-		expect(change?.before).toBe('Lundi : 9 h – 12 h ; du mardi au dimanche : fermé');
-		expect(change?.after).toBe('Du lundi au vendredi : 9 h – 12 h ; samedi : non renseigné ; dimanche : fermé');
+		expect(change?.before).toBe('Lundi : 9 h – 12 h ; fermé : du mardi au dimanche');
+		expect(change?.after).toBe('Du lundi au vendredi : 9 h – 12 h ; non renseigné : samedi ; fermé : dimanche');
 		expect(change?.beforeRaw).toBe('Mo 09:00-12:00');
 		expect(change?.afterRaw).toBe('Mo-Fr 09:00-12:00; Sa unknown');
 	});
