@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
 import { actorIdByName, BASE_URL, createUser, dbRow, dbRows, dbWrite, mailsTo, sessionCookie, signInAs, uniqueEmail } from './accounts';
+import { analyzablePage, expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------------
@@ -24,6 +25,7 @@ const ACTORS = {
 	create: { js: 'Agence Pôle Emploi ROUBAIX LES PRES', nojs: 'Agence Pôle Emploi ROUBAIX CENTRE' },
 	claim: { js: 'La maison d\'Alfred', nojs: 'Ateliers numériques - Humanis' },
 	confirmHere: { js: 'la bobine', nojs: "B'CoWorker Roubaix" },
+	weekHours: { js: 'CPAM de Roubaix Tourcoing', nojs: 'MAIRIE DE ROUBAIX QUARTIER DES 3 PONTS' },
 	confirmLink: { js: 'Finances Publiques', nojs: 'Borne Esp@ce Internet  - Métro Eurotéléport - Métropole Européenne de Lille' }
 } as const;
 
@@ -150,9 +152,10 @@ function section(page: Page, title: string) {
 	return page.locator('section', { has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
 }
 
-/** Every time field of the hours table emptied, so the test decides the whole week. */
+/** Every time field of the hours table emptied and every day « Non renseigné », so the test decides the whole week. */
 async function clearHours(page: Page) {
 	for (const field of await page.locator('input[name^="hours_"][type="text"]').all()) await field.fill('');
+	for (const day of await page.locator('input[type="radio"][name$="_state"][value="unknown"]').all()) await day.check();
 }
 
 async function expectNothingWrittenPlace(before: PlaceRow, revisions: number) {
@@ -216,7 +219,7 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			await p.getByRole('button', { name: 'Vérifier les horaires en clair' }).click();
 			await settle(p);
 			await expect(p.getByRole('status').filter({ hasText: 'En clair' })).toHaveText(
-				'En clair : Lundi : 9 h – 12 h et 14 h – 17 h ; mercredi : 9 h 30 – 12 h'
+				'En clair : Lundi : 9 h – 12 h et 14 h – 17 h ; mercredi : 9 h 30 – 12 h ; non renseigné : mardi, jeudi, vendredi, samedi et dimanche ; fermé : jours fériés'
 			);
 			expect(await offerRow(offer.id), 'the preview writes nothing').toEqual(offer);
 			await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
@@ -237,10 +240,10 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			const proposed = JSON.parse(
 				(await dbRow<{ after: string }>('select after from revisions where id = ?', offerRevision.id))!.after
 			) as { hours: string };
-			expect(proposed.hours).toBe('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; PH off');
+			expect(proposed.hours).toBe('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; Tu,Th-Su unknown; PH off');
 			await open(page, `/lieux/${place.id}`);
 			await expect(page.getByText(description)).toHaveCount(0);
-			await expect(page.getByText('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; PH off')).toHaveCount(0);
+			await expect(page.getByText('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; Tu,Th-Su unknown; PH off')).toHaveCount(0);
 
 			// The coordinator approves both.
 			for (const revision of [placeRevision, offerRevision]) {
@@ -248,7 +251,7 @@ test.describe('modifier sa fiche depuis /espace', () => {
 				expect(response.status()).toBe(200);
 				expect(await response.text()).toContain('Modification acceptée et publiée.');
 			}
-			expect((await offerRow(offer.id)).hours).toBe('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; PH off');
+			expect((await offerRow(offer.id)).hours).toBe('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; Tu,Th-Su unknown; PH off');
 			expect((await offerRow(offer.id)).version).toBe(offer.version + 1);
 			expect((await placeRow(place.id)).description).toBe(description);
 
@@ -259,18 +262,19 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			const week = offerSection.locator('table.week');
 			await expect(week.locator('tr')).toHaveCount(7);
 			const expected: Record<string, string> = {
+				// Left empty in the table: « non renseigné », not « fermé » (issue 15).
 				Lundi: '9 h – 12 h et 14 h – 17 h',
-				Mardi: 'fermé',
+				Mardi: 'non renseigné',
 				Mercredi: '9 h 30 – 12 h',
-				Jeudi: 'fermé',
-				Vendredi: 'fermé',
-				Samedi: 'fermé',
-				Dimanche: 'fermé'
+				Jeudi: 'non renseigné',
+				Vendredi: 'non renseigné',
+				Samedi: 'non renseigné',
+				Dimanche: 'non renseigné'
 			};
 			for (const [day, text] of Object.entries(expected)) {
 				await expect(week.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${day}$`) }) }).locator('td'), day).toHaveText(text);
 			}
-			await expect(offerSection.locator('p.osm code')).toHaveText('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; PH off');
+			await expect(offerSection.locator('p.osm code')).toHaveText('Mo 09:00-12:00,14:00-17:00; We 09:30-12:00; Tu,Th-Su unknown; PH off');
 		} finally {
 			await member.context.close();
 			await undoPublished(coordinator, since);
@@ -278,6 +282,88 @@ test.describe('modifier sa fiche depuis /espace', () => {
 		}
 		expect((await placeRow(place.id)).description, 'rolled back').toBe(place.description);
 		expect((await offerRow(offer.id)).hours).toBe(offer.hours);
+	});
+
+	test('horaires : « Fermé » et « Non renseigné » se distinguent, une semaine presque fermée est demandée avant publication', async ({
+		page,
+		browser,
+		baseURL,
+		javaScriptEnabled,
+		playwright
+	}, info) => {
+		const actor = await actorFor('weekHours', info);
+		await setTrusted(actor.id, true);
+		const place = await placeOf(actor.id);
+		const offer = await offerAt(place.id);
+		const since = await lastRevisionId();
+		const coordinator = await coordinatorApi(playwright, info);
+		const member = await memberPage(browser, baseURL!, javaScriptEnabled, uniqueEmail('semaine', info), [actor.id]);
+		const day = (p: Page, name: string) => p.getByRole('group', { name, exact: true });
+		try {
+			const p = member.page;
+			await open(p, `/espace/offres/${offer.id}`);
+			await clearHours(p);
+			// Monday and Wednesday open, the weekend closed, the other days unknown.
+			await day(p, 'Lundi').getByLabel('Horaires').check();
+			await p.getByLabel('Lundi, plage 1, début').fill('9h');
+			await p.getByLabel('Lundi, plage 1, fin').fill('12h');
+			await day(p, 'Mercredi').getByLabel('Horaires').check();
+			await p.getByLabel('Mercredi, plage 1, début').fill('14h');
+			await p.getByLabel('Mercredi, plage 1, fin').fill('17h');
+			for (const name of ['Mardi', 'Jeudi', 'Vendredi']) await day(p, name).getByLabel('Non renseigné').check();
+			for (const name of ['Samedi', 'Dimanche']) await day(p, name).getByLabel('Fermé').check();
+			await p.getByRole('button', { name: 'Vérifier les horaires en clair' }).click();
+			await settle(p);
+			await expect(p.getByRole('status').filter({ hasText: 'En clair' })).toHaveText(
+				'En clair : Lundi : 9 h – 12 h ; mercredi : 14 h – 17 h ; non renseigné : mardi, jeudi et vendredi ; fermé : samedi et dimanche'
+			);
+			await expect(day(p, 'Mardi').getByLabel('Non renseigné')).toBeChecked();
+			await expect(day(p, 'Samedi').getByLabel('Fermé')).toBeChecked();
+			await expectNoAxeViolations(await analyzablePage(p, browser, baseURL!, javaScriptEnabled));
+			if (javaScriptEnabled) await p.locator('#horaires').screenshot({ path: 'docs/screenshots/horaires-editeur.png' });
+			await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+			await expect(p).toHaveURL(new RegExp(`/espace/offres/${offer.id}\\?etat=publie$`));
+			expect((await offerRow(offer.id)).hours).toBe('Mo 09:00-12:00; We 14:00-17:00; Tu,Th,Fr unknown');
+
+			// The public page says « fermé » only for the days declared closed.
+			await open(page, `/lieux/${place.id}`);
+			const week = page.locator(`section[aria-labelledby="offre-${offer.id}"]`).locator('table.week');
+			const expected: Record<string, string> = {
+				Lundi: '9 h – 12 h',
+				Mardi: 'non renseigné',
+				Mercredi: '14 h – 17 h',
+				Jeudi: 'non renseigné',
+				Vendredi: 'non renseigné',
+				Samedi: 'fermé',
+				Dimanche: 'fermé'
+			};
+			for (const [name, text] of Object.entries(expected)) {
+				await expect(week.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) }).locator('td'), name).toHaveText(text);
+			}
+
+			// Five days closed: the server asks first, and writes nothing.
+			const before = await offerRow(offer.id);
+			await open(p, `/espace/offres/${offer.id}`);
+			await expect(day(p, 'Mardi').getByLabel('Non renseigné'), 'the stored week reads back').toBeChecked();
+			for (const name of ['Mardi', 'Jeudi', 'Vendredi']) await day(p, name).getByLabel('Fermé').check();
+			await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+			await settle(p);
+			const question = p.getByRole('region', { name: 'Publier une semaine fermée 5 jours sur 7 ?' });
+			await expect(question).toContainText('« Fermé » le mardi, jeudi, vendredi, samedi et dimanche');
+			expect(await offerRow(offer.id), 'nothing written before the answer').toEqual(before);
+			await expect(day(p, 'Jeudi').getByLabel('Fermé'), 'the form is kept as typed').toBeChecked();
+			await expectNoAxeViolations(await analyzablePage(p, browser, baseURL!, javaScriptEnabled));
+			if (javaScriptEnabled) await p.screenshot({ path: 'docs/screenshots/horaires-confirmation.png' });
+			await question.getByRole('button', { name: 'Oui, publier' }).click();
+			await expect(p).toHaveURL(new RegExp(`/espace/offres/${offer.id}\\?etat=publie$`));
+			expect((await offerRow(offer.id)).hours).toBe('Mo 09:00-12:00; We 14:00-17:00');
+		} finally {
+			await member.context.close();
+			await undoPublished(coordinator, since);
+			await coordinator.dispose();
+			await setTrusted(actor.id, false);
+		}
+		expect((await offerRow(offer.id)).hours, 'rolled back').toBe(offer.hours);
 	});
 
 	test('structure vérifiée : la modification est publiée tout de suite', async ({ page, browser, baseURL, javaScriptEnabled, playwright }, info) => {
@@ -516,7 +602,7 @@ test.describe('modifier sa fiche depuis /espace', () => {
 			['place', 'proposed'],
 			['offer', 'proposed']
 		]);
-		expect(JSON.parse((await creations())[1]!.after)).toMatchObject({ place_id: place.id, level: 'learn', hours: 'Fr 14:00-16:30' });
+		expect(JSON.parse((await creations())[1]!.after)).toMatchObject({ place_id: place.id, level: 'learn', hours: 'Fr 14:00-16:30; Mo-Th,Sa,Su unknown' });
 	});
 
 	test('du texte hostile reste du texte : fiche publique, formulaire, modération, journal', async ({

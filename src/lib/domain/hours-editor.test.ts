@@ -29,7 +29,10 @@ function grid(
 	publicHolidays: WeekGrid['publicHolidays'] = 'unspecified'
 ): WeekGrid {
 	const base = emptyGrid();
-	return { days: { ...base.days, ...days }, publicHolidays };
+	// The days given are open, the others declared closed: what these weeks meant before « non renseigné ».
+	const states = { ...base.states };
+	for (const day of Object.keys(states) as DayCode[]) states[day] = days[day]?.length ? 'open' : 'closed';
+	return { days: { ...base.days, ...days }, states, publicHolidays };
 }
 
 const r = (from: string, to: string): TimeRange => ({ from, to });
@@ -104,9 +107,23 @@ describe('parseClock', () => {
 });
 
 describe('osmFromGrid', () => {
-	it('is null when no day has a range, even with holidays closed', () => {
+	it('is null when every day is « non renseigné », `off` when every day is closed', () => {
 		expect(osmFromGrid(emptyGrid())).toBeNull();
-		expect(osmFromGrid(grid({}, 'closed'))).toBeNull();
+		expect(osmFromGrid({ ...emptyGrid(), publicHolidays: 'closed' })).toBeNull();
+		expect(osmFromGrid(grid({}, 'closed'))).toBe('off');
+	});
+
+	it('writes the days « non renseigné » as unknown, and leaves the closed ones out', () => {
+		const week = grid({ Mo: [r('09:00', '12:00')] });
+		week.states.Tu = 'unknown';
+		week.states.We = 'unknown';
+		week.states.Su = 'unknown';
+		const value = osmFromGrid(week);
+		expect(value).toBe('Mo 09:00-12:00; Tu,We,Su unknown');
+		expectCleanOsm(value);
+		const days = describeWeek(value, REFERENCE)!.map((day) => day.text);
+		expect(days).toEqual(['9 h – 12 h', 'non renseigné', 'non renseigné', 'fermé', 'fermé', 'fermé', 'non renseigné']);
+		expect(gridFromOsm(value, REFERENCE)).toEqual({ grid: week, exact: true });
 	});
 
 	it('groups consecutive days with the same ranges and writes PH off last', () => {
@@ -168,7 +185,8 @@ describe('osmFromGrid', () => {
 		expect(osmFromGrid(grid({ Mo: [r('midi', '14:00'), r('09:00', '12:00')], Tu: [r('12:00', '09:00')] }))).toBe(
 			'Mo 09:00-12:00'
 		);
-		expect(osmFromGrid(grid({ Tu: [r('', '')] }))).toBeNull();
+		// The other days of this grid are declared closed: nothing open at all is `off`.
+		expect(osmFromGrid(grid({ Tu: [r('', '')] }))).toBe('off');
 	});
 });
 
@@ -248,13 +266,22 @@ describe('gridFromOsm: values kept as raw text', () => {
 		['sunrise and sunset', 'Mo-Fr sunrise-sunset'],
 		['easter', 'Mo-Su 09:00-12:00; easter off'],
 		['dawn', 'Sa dawn-12:00'],
-		['an unknown state', 'Mo-Fr 09:00-12:00; Sa unknown'],
+		['an unknown state with a comment', 'Mo-Fr 09:00-12:00; Sa unknown "à confirmer"'],
 		['four ranges a day', 'Mo 08:00-09:00,10:00-11:00,12:00-13:00,14:00-15:00'],
-		['always closed', 'off'],
-		['only holidays', 'PH off']
+		['unknown hours only', 'Mo-Su unknown']
 	])('%s: %s', (_case, value) => {
 		expect(parseHours(value).ok).toBe(true);
 		expect(gridFromOsm(value, REFERENCE).exact).toBe(false);
+	});
+
+	it.each([
+		['Mo-Fr 09:00-12:00; Sa unknown', { Sa: 'unknown', Su: 'closed', Mo: 'open' }],
+		['off', { Mo: 'closed', Su: 'closed' }],
+		['PH off', { Mo: 'closed', Su: 'closed' }]
+	] as const)('reads %s exactly, each day with its state', (value, states) => {
+		const { grid, exact } = gridFromOsm(value, REFERENCE);
+		expect(exact).toBe(true);
+		expect(grid.states).toMatchObject(states);
 	});
 
 	it('still shows the typical week, three ranges a day at most', () => {
@@ -293,7 +320,9 @@ describe('gridFromForm', () => {
 		expect(grid.days.Sa).toEqual([r('09:30', '12:00')]);
 		expect(grid.days.Su).toEqual([]);
 		expect(grid.publicHolidays).toBe('closed');
-		expect(osmFromGrid(grid)).toBe('Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:30-12:00; PH off');
+		// Sunday was left empty: « non renseigné », not closed.
+		expect(grid.states.Su).toBe('unknown');
+		expect(osmFromGrid(grid)).toBe('Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:30-12:00; Su unknown; PH off');
 	});
 
 	it.each([
@@ -315,7 +344,7 @@ describe('gridFromForm', () => {
 		data.set('hours_We_1_to', '18h');
 		const { grid, errors } = gridFromForm(data);
 		expect(errors).toEqual({});
-		expect(osmFromGrid(grid)).toBe('We 14:00-18:00');
+		expect(osmFromGrid(grid)).toBe('We 14:00-18:00; Mo,Tu,Th-Su unknown');
 		expect(grid.publicHolidays).toBe('unspecified');
 	});
 
@@ -323,7 +352,24 @@ describe('gridFromForm', () => {
 		const { grid, errors } = gridFromForm(form({ hours_Fr_1_from: '20h', hours_Fr_1_to: '00:00' }));
 		expect(errors).toEqual({});
 		expect(grid.days.Fr).toEqual([r('20:00', '24:00')]);
-		expect(osmFromGrid(grid)).toBe('Fr 20:00-24:00');
+		expect(osmFromGrid(grid)).toBe('Fr 20:00-24:00; Mo-Th,Sa,Su unknown');
+	});
+
+	it('reads each day’s « Horaires / Fermé / Non renseigné » choice', () => {
+		const { grid, errors } = gridFromForm(
+			form({ hours_Mo_1_from: '9h', hours_Mo_1_to: '12h', hours_Mo_state: 'unknown', hours_Tu_state: 'closed', hours_We_state: 'unknown' })
+		);
+		expect(errors).toEqual({});
+		// Times typed win over the default choice, which without JavaScript does not follow the typing.
+		expect(grid.states).toMatchObject({ Mo: 'open', Tu: 'closed', We: 'unknown', Th: 'unknown' });
+		expect(osmFromGrid(grid)).toBe('Mo 09:00-12:00; We-Su unknown');
+	});
+
+	it('asks again when the choice and the times contradict each other', () => {
+		expect(gridFromForm(form({ hours_Tu_1_from: '9h', hours_Tu_1_to: '12h', hours_Tu_state: 'closed' })).errors).toEqual({
+			hours_Tu_state: HOURS_MESSAGES.closedWithTimes
+		});
+		expect(gridFromForm(form({ hours_We_state: 'open' })).errors).toEqual({ hours_We_state: HOURS_MESSAGES.openWithoutTimes });
 	});
 
 	it('gives no hours for an empty table', () => {
@@ -383,7 +429,7 @@ describe('gridFromForm', () => {
 			form({ hours_We_1_from: '9h', hours_We_1_to: '12h', hours_We_2_from: '12h', hours_We_2_to: '14h' })
 		);
 		expect(touching.errors).toEqual({});
-		expect(osmFromGrid(touching.grid)).toBe('We 09:00-14:00');
+		expect(osmFromGrid(touching.grid)).toBe('We 09:00-14:00; Mo,Tu,Th-Su unknown');
 	});
 
 	it('does not compare ranges of different days', () => {
@@ -429,7 +475,7 @@ describe('gridFromForm', () => {
 			})
 		);
 		const value = osmFromGrid(grid);
-		expect(value).toBe('Mo,Th 08:30-12:00,13:30-17:00; Sa 09:00-12:00; PH off');
+		expect(value).toBe('Mo,Th 08:30-12:00,13:30-17:00; Sa 09:00-12:00; Tu,We,Fr,Su unknown; PH off');
 		expectCleanOsm(value);
 		expect(gridFromOsm(value, REFERENCE)).toEqual({ grid, exact: true });
 	});
@@ -441,8 +487,8 @@ describe('hoursFromForm', () => {
 			form({ hours_Mo_1_from: '9h', hours_Mo_1_to: '12h', hours_osm: 'Tu 10:00-11:00' }),
 			REFERENCE
 		);
-		expect(result).toMatchObject({ mode: 'grid', value: 'Mo 09:00-12:00', errors: {}, rawError: null });
-		expect(result.osm).toBe('Mo 09:00-12:00');
+		expect(result).toMatchObject({ mode: 'grid', value: 'Mo 09:00-12:00; Tu-Su unknown', errors: {}, rawError: null });
+		expect(result.osm).toBe('Mo 09:00-12:00; Tu-Su unknown');
 	});
 
 	it('stores nothing and keeps the typed text when the table has errors', () => {

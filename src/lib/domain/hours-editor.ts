@@ -40,8 +40,21 @@ export interface TimeRange {
 
 export type PublicHolidays = 'closed' | 'unspecified';
 
+/**
+ * What a day is when it has no range: « Fermé » (written by leaving the day out, as OSM reads it) or
+ * « Non renseigné » (written `Tu unknown`, so no reader takes it for closed). 'open' is « Horaires ».
+ */
+export type DayState = 'open' | 'closed' | 'unknown';
+export const DAY_STATES: readonly { value: DayState; label: string }[] = [
+	{ value: 'open', label: 'Horaires' },
+	{ value: 'closed', label: 'Fermé' },
+	{ value: 'unknown', label: 'Non renseigné' }
+];
+
 export interface WeekGrid {
 	days: Record<DayCode, TimeRange[]>;
+	/** A day with ranges is open whatever its state says; an empty day is closed only when said so. */
+	states: Record<DayCode, DayState>;
 	/** 'closed' writes `PH off`; 'unspecified' writes nothing, so holidays follow the weekday. */
 	publicHolidays: PublicHolidays;
 }
@@ -56,8 +69,15 @@ export const HOURS_MESSAGES = {
 	invalidTime: 'Heure invalide : écrivez par exemple 9 h 30 ou 09:30.',
 	endBeforeStart: 'L’heure de fin doit être après l’heure de début.',
 	incomplete: 'Indiquez l’heure de début et l’heure de fin.',
-	overlap: 'Ces plages se chevauchent.'
+	overlap: 'Ces plages se chevauchent.',
+	closedWithTimes: 'Vous avez choisi « Fermé » pour ce jour : effacez ses heures, ou choisissez « Horaires ».',
+	openWithoutTimes: 'Indiquez au moins une plage, ou choisissez « Fermé » ou « Non renseigné ».'
 } as const;
+
+/** `hours_Mo_state`: the day's « Horaires / Fermé / Non renseigné » choice. */
+export function hoursStateField(day: DayCode): string {
+	return `hours_${day}_state`;
+}
 
 /** `hours_Mo_1_from`: the name (and id) of one time field of the form. */
 export function hoursFieldName(day: DayCode, slot: RangeSlot, end: RangeEnd): string {
@@ -72,6 +92,7 @@ export const HOURS_TIME_FIELD_NAMES: readonly string[] = DAY_CODES.flatMap((day)
 /** Every field the hours editor renders, e.g. to copy typed values back after a failed submission. */
 export const HOURS_FIELD_NAMES: readonly string[] = [
 	...HOURS_TIME_FIELD_NAMES,
+	...DAY_CODES.map(hoursStateField),
 	HOURS_PH_FIELD,
 	HOURS_OSM_FIELD,
 	HOURS_MODE_FIELD
@@ -80,6 +101,7 @@ export const HOURS_FIELD_NAMES: readonly string[] = [
 export function emptyGrid(): WeekGrid {
 	return {
 		days: { Mo: [], Tu: [], We: [], Th: [], Fr: [], Sa: [], Su: [] },
+		states: { Mo: 'unknown', Tu: 'unknown', We: 'unknown', Th: 'unknown', Fr: 'unknown', Sa: 'unknown', Su: 'unknown' },
 		publicHolidays: 'unspecified'
 	};
 }
@@ -160,8 +182,10 @@ function daySelector(indexes: readonly number[]): string {
 
 /**
  * The canonical OSM value of a grid: days with the same ranges grouped, ranges sorted and merged,
- * `PH off` last. `null` when no day has a range (unknown hours, not "always closed"). Unreadable or
- * backwards ranges are skipped: validate with `gridFromForm` first.
+ * then the days « non renseigné » as `unknown` (left out, OSM readers would take them for closed),
+ * `PH off` last. Closed days are left out, as OSM writes them; a week all closed is `off`. `null`
+ * when every day is unknown (no hours at all). Unreadable or backwards ranges are skipped: validate
+ * with `gridFromForm` first.
  */
 export function osmFromGrid(grid: WeekGrid): string | null {
 	const byDay = DAY_CODES.map((day) => {
@@ -170,7 +194,9 @@ export function osmFromGrid(grid: WeekGrid): string | null {
 			.map((r) => `${clockText(r.start)}-${clockText(r.end)}`)
 			.join(',');
 	});
-	if (byDay.every((ranges) => ranges === '')) return null;
+	const unknownDays = DAY_CODES.flatMap((day, index) => (byDay[index] === '' && grid.states[day] === 'unknown' ? [index] : []));
+	if (unknownDays.length === DAY_CODES.length) return null;
+	if (byDay.every((ranges) => ranges === '') && unknownDays.length === 0) return 'off';
 
 	const closedOnHolidays = grid.publicHolidays === 'closed';
 	const allDay = `${clockText(0)}-${clockText(MINUTES_PER_DAY)}`;
@@ -182,6 +208,7 @@ export function osmFromGrid(grid: WeekGrid): string | null {
 		if (ranges !== '') groups.set(ranges, [...(groups.get(ranges) ?? []), index]);
 	});
 	const rules = [...groups].map(([ranges, indexes]) => `${daySelector(indexes)} ${ranges}`);
+	if (unknownDays.length > 0) rules.push(`${daySelector(unknownDays)} unknown`);
 	if (closedOnHolidays) rules.push('PH off');
 	return rules.join('; ');
 }
@@ -262,7 +289,10 @@ export function gridFromOsm(
 
 	let fits = true;
 	for (const [index, day] of DAY_CODES.entries()) {
-		const slots = week[index]?.intervals ?? [];
+		let slots = week[index]?.intervals ?? [];
+		const unknownDay = slots.length === 1 && slots[0]?.from === '00:00' && slots[0].to === '24:00' && slots[0].uncertain && !slots[0].comment;
+		if (unknownDay) slots = [];
+		grid.states[day] = unknownDay ? 'unknown' : slots.length > 0 ? 'open' : 'closed';
 		if (slots.length > MAX_RANGES_PER_DAY) fits = false;
 		if (slots.some((slot) => slot.uncertain || slot.comment)) fits = false;
 		grid.days[day] = slots
@@ -281,7 +311,7 @@ export function gridFromOsm(
 	const [from, to] = comparisonWindow(reference);
 	for (const publicHolidays of preferred) {
 		const candidate = osmFromGrid({ ...grid, publicHolidays });
-		// No range at all: `off` or `PH off` alone say "always closed", which null ("unknown") does not.
+		// Every day unknown: null would say "no hours", which is not what the text says.
 		if (candidate === null) return { grid, exact: false };
 		const rewritten = parseHours(candidate);
 		if (rewritten.ok && sameSchedule(original.oh, rewritten.oh, from, to)) {
@@ -354,6 +384,16 @@ export function gridFromForm(form: FormSource): { grid: WeekGrid; errors: Record
 	}
 
 	const grid = emptyGrid();
+	for (const day of DAY_CODES) {
+		const chosen = field(form, hoursStateField(day));
+		const hasTimes = typed[day].some((range) => range.from !== '' || range.to !== '');
+		// Times typed win over the default « Non renseigné » (without JavaScript the choice does not
+		// follow the typing); an explicit « Fermé » with times, or « Horaires » without, is asked again.
+		if (hasTimes && chosen === 'closed') errors[hoursStateField(day)] = HOURS_MESSAGES.closedWithTimes;
+		if (!hasTimes && chosen === 'open') errors[hoursStateField(day)] = HOURS_MESSAGES.openWithoutTimes;
+		grid.states[day] = hasTimes ? 'open' : chosen === 'closed' ? 'closed' : chosen === 'open' ? 'open' : 'unknown';
+		if (hasTimes && chosen === 'closed') grid.states[day] = 'closed';
+	}
 	grid.publicHolidays = field(form, HOURS_PH_FIELD) === 'closed' ? 'closed' : 'unspecified';
 	const failed = Object.keys(errors).length > 0;
 	for (const day of DAY_CODES) {

@@ -532,7 +532,7 @@ export interface DaySchedule {
 	day: WeekdayName;
 	label: string;
 	intervals: OpenInterval[];
-	/** « 9 h – 12 h et 14 h – 17 h », « 24 h sur 24 » or « fermé ». */
+	/** « 9 h – 12 h et 14 h – 17 h », « 24 h sur 24 », « fermé » or « non renseigné ». */
 	text: string;
 }
 
@@ -548,7 +548,12 @@ function toInterval(slot: Slot): OpenInterval {
 	return interval;
 }
 
+/** What a day reads when its hours are declared unknown (`Tu unknown`), as opposed to `fermé`. */
+export const UNKNOWN_DAY_TEXT = 'non renseigné';
+
 function slotText(slot: Slot): string {
+	// The whole day in the library's "unknown" state, with no comment: the hours editor's « Non renseigné ».
+	if (slot.start === 0 && slot.end === MINUTES_PER_DAY && slot.uncertain && !slot.comment) return UNKNOWN_DAY_TEXT;
 	const range =
 		slot.start === 0 && slot.end === MINUTES_PER_DAY
 			? '24 h sur 24'
@@ -581,7 +586,7 @@ function daysLabel(first: number, last: number): string {
 }
 
 /**
- * One line for the week, consecutive identical days grouped and closed days left out:
+ * One line for the week, consecutive identical days grouped and closed or unknown days left out:
  * « Du lundi au vendredi : 9 h – 12 h ; samedi : 8 h 30 – 11 h 30 ».
  */
 export function summarizeWeek(value: HoursValue, reference: Date = new Date()): string | null {
@@ -592,7 +597,7 @@ export function summarizeWeek(value: HoursValue, reference: Date = new Date()): 
 	for (let index = 1; index <= days.length; index++) {
 		if (index < days.length && days[index]?.text === days[first]?.text) continue;
 		const text = days[first]?.text ?? 'fermé';
-		if (text !== 'fermé') groups.push(`${daysLabel(first, index - 1)} : ${text}`);
+		if (text !== 'fermé' && text !== UNKNOWN_DAY_TEXT) groups.push(`${daysLabel(first, index - 1)} : ${text}`);
 		first = index;
 	}
 	return groups.length > 0 ? capitalize(groups.join(' ; ')) : 'Aucune ouverture régulière';

@@ -187,3 +187,27 @@ describe('diffSnapshots', () => {
 		]);
 	});
 });
+
+describe('hours in the diff', () => {
+	it('reads in French, with the OSM text kept apart for a folded detail', () => {
+		const [change] = diffSnapshots('offer', { ...offer, hours: 'Mo 09:00-12:00' }, { ...offer, hours: 'Mo-Fr 09:00-12:00; Sa unknown' });
+		expect(change?.field).toBe('hours');
+		expect(change?.before).toBe('Lundi : 9 h – 12 h ; fermé : du mardi au dimanche');
+		expect(change?.after).toBe('Du lundi au vendredi : 9 h – 12 h ; non renseigné : samedi ; fermé : dimanche');
+		expect(change?.beforeRaw).toBe('Mo 09:00-12:00');
+		expect(change?.afterRaw).toBe('Mo-Fr 09:00-12:00; Sa unknown');
+	});
+
+	it('reads added hours as added, with no detail for the empty side', () => {
+		const [change] = diffSnapshots('offer', { ...offer, hours: null }, { ...offer, hours: 'Mo 09:00-12:00' });
+		expect(change?.before).toBe('(vide)');
+		expect(change?.beforeRaw).toBeUndefined();
+	});
+
+	it('leaves no OSM code in any value of a full diff', () => {
+		const changed: OfferSnapshot = { ...offer, level: 'learn', remote: true, hours: 'Tu 14:00-17:00; PH off', languages: ['fr', 'en'] };
+		for (const change of diffSnapshots('offer', offer, changed)) {
+			expect(change.before + change.after, change.field).not.toMatch(/\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b|\d\d:\d\d|\btrue\b|\bfalse\b/);
+		}
+	});
+});

@@ -1,3 +1,4 @@
+import { hoursInWords } from './hours-words';
 import { LEVEL_INFO, LEVELS } from './levels';
 import { SNAPSHOT_FIELDS, type ListingEntity, type OfferStatusValue, type SnapshotOf } from './listing';
 import { needLabel } from './themes';
@@ -14,6 +15,9 @@ export interface FieldChange {
 	label: string;
 	before: string;
 	after: string;
+	/** The stored text behind a value shown in words (OSM hours), for a folded detail. */
+	beforeRaw?: string;
+	afterRaw?: string;
 }
 
 export const EMPTY_VALUE = '(vide)';
@@ -146,6 +150,9 @@ function formatScalar(field: string, value: unknown): string {
 			return formatFrenchDate(String(value));
 		case 'place_id':
 			return `n° ${String(value)}`;
+		case 'hours':
+			// The coordinator reads the week as the member's « En clair » said it, not OSM syntax.
+			return hoursInWords(String(value));
 		case 'siret': {
 			const digits = String(value);
 			return /^\d{14}$/.test(digits) ? digits.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4') : digits;
@@ -202,12 +209,17 @@ export function diffSnapshots<E extends ListingEntity>(entity: E, before: Snapsh
 		const old = before === null ? null : read(before, field);
 		const now = read(after, field);
 		if (before === null ? isEmpty(now) : sameValue(field, old, now)) continue;
-		changes.push({
+		const change: FieldChange = {
 			field,
 			label: labels[field] ?? field,
 			before: before === null ? EMPTY_VALUE : formatField(entity, field, old),
 			after: formatField(entity, field, now)
-		});
+		};
+		if (field === 'hours') {
+			if (before !== null && !isEmpty(old)) change.beforeRaw = String(old);
+			if (!isEmpty(now)) change.afterRaw = String(now);
+		}
+		changes.push(change);
 	}
 	return changes;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from './guards';
+import { landingPath, safeReturnPath, safeReturnPathOrNull } from './guards';
 
 const SITE = 'https://inclusion.ville-roubaix.fr';
 
@@ -41,5 +41,20 @@ describe('the return path after sign-in', () => {
 			expect(result.startsWith('//') || result.startsWith('/\\'), JSON.stringify(value)).toBe(false);
 			expect(new URL(result, SITE).origin).toBe(SITE);
 		}
+	});
+});
+
+describe('the landing page without a return path', () => {
+	it('is the coordination dashboard for a coordinator, /espace for a member', () => {
+		expect(landingPath('coordinator')).toBe('/admin');
+		expect(landingPath('member')).toBe('/espace');
+	});
+
+	it('is chosen only when no safe path was given: a safe one is kept as is', () => {
+		expect(safeReturnPathOrNull('//evil.example', SITE)).toBeNull();
+		expect(safeReturnPathOrNull('', SITE)).toBeNull();
+		expect(safeReturnPathOrNull(null, SITE)).toBeNull();
+		expect(safeReturnPathOrNull('/admin/journal', SITE)).toBe('/admin/journal');
+		expect(safeReturnPathOrNull('/espace', SITE)).toBe('/espace');
 	});
 });

@@ -26,6 +26,11 @@ export function requireActor(locals: App.Locals, url: URL, actorId: number): Sig
 
 export const DEFAULT_RETURN_PATH = '/espace';
 
+/** Where a sign-in without `retour` lands: the coordination's dashboard, or the member's space. */
+export function landingPath(role: string): string {
+	return role === 'coordinator' ? '/admin' : DEFAULT_RETURN_PATH;
+}
+
 /** Any origin does: only "is it the same one after parsing" matters, not which one it is. */
 const PLACEHOLDER_ORIGIN = 'http://site.invalid';
 
@@ -38,16 +43,24 @@ const PLACEHOLDER_ORIGIN = 'http://site.invalid';
  * the serialised path, query and fragment, so it is plain printable ASCII.
  */
 export function safeReturnPath(value: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
-	if (!value || value.length > 500 || !value.startsWith('/') || /[\u0000-\u001f\u007f]/.test(value)) return DEFAULT_RETURN_PATH;
+	return safeReturnPathOrNull(value, origin) ?? DEFAULT_RETURN_PATH;
+}
+
+/**
+ * The same check, but `null` when there is no usable path, so the caller can choose the landing
+ * page by role (a coordinator lands on /admin, a member on /espace).
+ */
+export function safeReturnPathOrNull(value: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string | null {
+	if (!value || value.length > 500 || !value.startsWith('/') || /[\u0000-\u001f\u007f]/.test(value)) return null;
 	let parsed: URL;
 	try {
 		parsed = new URL(value, origin);
 	} catch {
-		return DEFAULT_RETURN_PATH;
+		return null;
 	}
-	if (parsed.origin !== new URL(origin).origin) return DEFAULT_RETURN_PATH;
+	if (parsed.origin !== new URL(origin).origin) return null;
 	const path = parsed.pathname + parsed.search + parsed.hash;
 	// `/\evil` and `//evil` already changed the origin above; this only guards the serialisation.
-	if (!path.startsWith('/') || path.startsWith('//') || path.length > 500) return DEFAULT_RETURN_PATH;
+	if (!path.startsWith('/') || path.startsWith('//') || path.length > 500) return null;
 	return path;
 }

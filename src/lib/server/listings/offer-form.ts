@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { gridFromOsm, hoursFromForm } from '$lib/domain/hours-editor';
-import { summarizeWeek } from '$lib/domain/hours';
+import { hoursInWords } from '$lib/domain/hours-words';
+import { CLOSED_WEEK_CONFIRM_FIELD, closedWeekQuestion } from '$lib/domain/hours-week-check';
 import { LEVEL_DESCRIPTIONS, LEVEL_FILTER_VALUES, LEVEL_INFO } from '$lib/domain/levels';
 import type { OfferSnapshot } from '$lib/domain/listing';
 import { LANGUAGES } from '$lib/domain/orientation/choices';
@@ -32,10 +33,15 @@ export function offerChoices() {
 
 export type OfferChoices = ReturnType<typeof offerChoices>;
 
+/** « En clair » says every day, so « fermé » and « non renseigné » are seen before saving. */
+function summary(osm: string | null): string | null {
+	return osm === null ? null : hoursInWords(osm);
+}
+
 /** The hours editor's state for a stored OSM string. */
 export function hoursState(osm: string | null) {
 	const { grid, exact } = gridFromOsm(osm);
-	return { grid, osm, exact, mode: exact ? ('grid' as const) : ('osm' as const), rawError: null, summary: summarizeWeek(osm) };
+	return { grid, osm, exact, mode: exact ? ('grid' as const) : ('osm' as const), rawError: null, summary: summary(osm) };
 }
 
 export type HoursState = ReturnType<typeof hoursState> | (Omit<ReturnType<typeof hoursState>, 'rawError'> & { rawError: string | null });
@@ -55,7 +61,7 @@ export function readOfferSubmission(form: FormData) {
 		exact: hours.exact,
 		mode: hours.mode,
 		rawError: hours.rawError ? hoursErrors.hours_osm! : null,
-		summary: Object.keys(hoursErrors).length === 0 ? summarizeWeek(hours.value) : null
+		summary: Object.keys(hoursErrors).length === 0 ? summary(hours.value) : null
 	};
 	if (Object.keys(hoursErrors).length > 0) {
 		const values = parsed.ok ? echoForm(form) : parsed.values;
@@ -77,4 +83,20 @@ function echoForm(form: FormData): Record<string, string | string[]> {
 /** A refused offer form: what was typed, the errors, and the hours table as typed. */
 export function offerFailure(parsed: Extract<Parsed<OfferSnapshot>, { ok: false }>, hours: ReturnType<typeof readOfferSubmission>['hours']) {
 	return fail(400, { values: parsed.values, errors: parsed.errors, hours });
+}
+
+/**
+ * A valid offer whose new week is mostly closed is not saved yet: the action answers with this
+ * question (the form as typed, and a « Oui, publier » button carrying the confirmation field).
+ * `null` when the save may go on. Nothing is written before the answer.
+ */
+export function closedWeekAnswer(
+	form: FormData,
+	parsed: Extract<Parsed<OfferSnapshot>, { ok: true }>,
+	hours: ReturnType<typeof readOfferSubmission>['hours'],
+	previous: string | null
+) {
+	const confirmation = form.get(CLOSED_WEEK_CONFIRM_FIELD);
+	const question = closedWeekQuestion(parsed.value.hours, previous, typeof confirmation === 'string' ? confirmation : null);
+	return question ? { question, values: parsed.value, errors: {}, hours } : null;
 }

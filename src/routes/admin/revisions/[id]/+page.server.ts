@@ -3,6 +3,7 @@ import { diffSnapshots, type FieldChange } from '$lib/domain/listing-diff';
 import type { ListingEntity, SnapshotOf } from '$lib/domain/listing';
 import { requireCoordinator } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
+import * as places from '$lib/server/db/queries/places';
 import * as revisions from '$lib/server/db/queries/revisions';
 import { approveRevision, changeSummary, refuseRevision, type DecisionResult } from '$lib/server/listings/revisions';
 import { readRecord } from '$lib/server/listings/snapshots';
@@ -25,6 +26,15 @@ function publicHref(entity: ListingEntity, entityId: number | null, after: Snaps
 		return placeId ? `/lieux/${placeId}` : null;
 	}
 	return null;
+}
+
+/** « n° 12 » says nothing to a coordinator: an offer's place reads by its name. */
+async function namePlaces(db: ReturnType<typeof database>['db'], actorId: number, changes: FieldChange[]): Promise<FieldChange[]> {
+	if (!changes.some((change) => change.field === 'place_id')) return changes;
+	const names = new Map((await places.ofActors(db, [actorId])).map((place) => [`n° ${place.id}`, place.name]));
+	return changes.map((change) =>
+		change.field === 'place_id' ? { ...change, before: names.get(change.before) ?? change.before, after: names.get(change.after) ?? change.after } : change
+	);
 }
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -61,7 +71,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			origin: revision.origin
 		},
 		what: await changeSummary(db, entity, after),
-		changes: diffSnapshots(entity, before, after),
+		changes: await namePlaces(db, revision.actor_id, diffSnapshots(entity, before, after)),
 		conflict,
 		missing,
 		publicHref: publicHref(entity, revision.entity_id, after)

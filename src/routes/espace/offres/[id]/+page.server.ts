@@ -4,7 +4,7 @@ import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
 import * as actors from '$lib/server/db/queries/actors';
 import * as places from '$lib/server/db/queries/places';
-import { hoursState, offerChoices, offerFailure, readOfferSubmission } from '$lib/server/listings/offer-form';
+import { closedWeekAnswer, hoursState, offerChoices, offerFailure, readOfferSubmission } from '$lib/server/listings/offer-form';
 import { pendingProposal } from '$lib/server/listings/pending';
 import { parseId, saveListing } from '$lib/server/listings/save';
 import { readOffer } from '$lib/server/listings/snapshots';
@@ -55,6 +55,8 @@ export const actions: Actions = {
 		if (!(await checkPlace(form, record.actorId))) {
 			return fail(400, { values: parsed.value, errors: { place_id: 'Ce lieu n’appartient pas à la structure.' }, hours });
 		}
+		const question = closedWeekAnswer(form, parsed, hours, record.snapshot.hours);
+		if (question) return question;
 		return saveListing({
 			entity: 'offer',
 			entityId: record.id,

@@ -4,7 +4,7 @@ import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
 import * as actors from '$lib/server/db/queries/actors';
 import * as places from '$lib/server/db/queries/places';
-import { hoursState, offerChoices, offerFailure, readOfferSubmission } from '$lib/server/listings/offer-form';
+import { closedWeekAnswer, hoursState, offerChoices, offerFailure, readOfferSubmission } from '$lib/server/listings/offer-form';
 import { parseId, saveListing } from '$lib/server/listings/save';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,6 +42,8 @@ export const actions: Actions = {
 		if (!(await placesOf(place.actor_id)).some((p) => p.id === parsed.value.place_id)) {
 			return fail(400, { values: parsed.value, errors: { place_id: 'Ce lieu n’appartient pas à la structure.' }, hours });
 		}
+		const question = closedWeekAnswer(form, parsed, hours, null);
+		if (question) return question;
 		return saveListing({
 			entity: 'offer',
 			entityId: null,
