@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { actorIdByName, BASE_URL, createUser, dbRow, dbWrite, lastLinkTo, mailsTo, sessionCookie, uniqueEmail } from './accounts';
-import { expect, test } from './fixtures';
+import { expect, settled, test } from './fixtures';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -43,6 +43,8 @@ async function sessionsOf(userId: number): Promise<number> {
 /** Asks for a sign-in link through the page, as a person would. */
 async function requestLink(page: Page, email: string, path = '/connexion') {
 	await page.goto(path);
+	// Typed before hydration, the address is wiped when the page hydrates: the form then goes empty.
+	await settled(page);
 	await page.getByLabel('Adresse e-mail').fill(email);
 	// Wait for the server's answer (a fetch with JavaScript, a page without): the mail is written before it.
 	const answered = page.waitForResponse((r) => r.request().method() === 'POST');
@@ -61,6 +63,7 @@ test.describe('connexion par lien', () => {
 		await expect(page).toHaveURL(/\/connexion$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace des structures');
 
+		await settled(page);
 		await page.getByLabel('Adresse e-mail').fill(`  ${email.toUpperCase()} `);
 		await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
 		const sent = page.getByRole('status');
@@ -112,6 +115,7 @@ test.describe('connexion par lien', () => {
 		await context.clearCookies();
 		await page.goto('/admin/journal');
 		await expect(page).toHaveURL(/\/connexion\?retour=%2Fadmin%2Fjournal$/);
+		await settled(page);
 		await page.getByLabel('Adresse e-mail').fill(email);
 		await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
 		await expect(page.getByRole('status')).toContainText('Regardez votre messagerie');
@@ -237,6 +241,7 @@ test.describe('connexion par lien', () => {
 		expect(await mailsTo(email)).toHaveLength(3);
 
 		await page.goto('/connexion');
+		await settled(page);
 		await page.getByLabel('Adresse e-mail').fill(email);
 		const [response] = await Promise.all([
 			page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/connexion'),
@@ -345,6 +350,7 @@ test.describe('pages protégées', () => {
 		await createUser(email, 'member', [actorId]);
 		await page.goto(`/espace/structures/${actorId}`);
 		await expect(page).toHaveURL(new RegExp(`/connexion\\?retour=%2Fespace%2Fstructures%2F${actorId}$`));
+		await settled(page);
 		await page.getByLabel('Adresse e-mail').fill(email);
 		await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
 		const link = await lastLinkTo(email, '/connexion/lien');
@@ -385,6 +391,7 @@ test.describe('pages protégées', () => {
 		// The page keeps only a path of this site.
 		await page.goto('/connexion?retour=//evil.example');
 		await expect(page.locator('input[type="hidden"][name="retour"]')).toHaveValue('/espace');
+		await settled(page);
 		await page.getByLabel('Adresse e-mail').fill(email);
 		await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
 		const link = await lastLinkTo(email, '/connexion/lien');
