@@ -31,7 +31,7 @@ export const FIELDS = ['offre', 'cle', 'precedent', 'prenom', 'telephone', 'cour
 
 /** What was typed, as strings (to show back on error), cut to a sane length. */
 export function sendValues(form: FormData) {
-	const values: Record<string, string> = {};
+	const values = {} as Record<(typeof FIELDS)[number], string>;
 	for (const name of FIELDS) {
 		const v = form.get(name);
 		values[name] = typeof v === 'string' ? v.slice(0, 600) : '';

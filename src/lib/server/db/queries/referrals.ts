@@ -359,3 +359,8 @@ export type Destination = NonNullable<Awaited<ReturnType<typeof destination>>>;
 export async function offersOfPlace(db: DB, placeId: number) {
 	return db.selectFrom('offers').select(['id', 'level', 'status']).where('place_id', '=', placeId).where('status', '!=', 'closed').orderBy('id').execute();
 }
+
+/** The directory's places, for « suggérer un autre lieu ». */
+export async function placeChoices(db: DB) {
+	return db.selectFrom('places').select(['id', 'name']).orderBy('name').orderBy('id').execute();
+}
