@@ -6,7 +6,7 @@ import { database } from '$lib/server/db';
 import type { DB } from '$lib/server/db/connect';
 import * as referrals from '$lib/server/db/queries/referrals';
 import { submittedForm } from '$lib/server/forms/read-form';
-import { firstErrors, sendSchema, sendValues, senderEmail } from '$lib/server/referrals/input';
+import { firstErrors, lacksContact, NO_CONTACT, sendSchema, sendValues, senderEmail } from '$lib/server/referrals/input';
 import { allowReferral } from '$lib/server/referrals/limits';
 import { sendReferral, unreachableReason, type ReferralContext } from '$lib/server/referrals/send';
 import { normalizeEmail } from '$lib/server/auth/users';
@@ -63,6 +63,7 @@ export const actions: Actions = {
 		const values = { ...sendValues(form), reponses: String(form.get('reponses') ?? '').slice(0, 2000) };
 		const parsed = sendSchema.safeParse(values);
 		const errors: Record<string, string> = parsed.success ? {} : firstErrors(parsed.error.issues);
+		if (lacksContact(values)) errors.telephone ??= NO_CONTACT;
 		let email = locals.user?.email ?? '';
 		if (!locals.user) {
 			const checked = senderEmail.safeParse(values.expediteur.trim());

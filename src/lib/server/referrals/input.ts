@@ -20,10 +20,12 @@ export const sendSchema = z
 		expediteur: optional(254, 'Adresse trop longue.')
 	})
 	.superRefine((v, ctx) => {
-		if (!v.telephone && !v.courriel && !v.presentera) {
-			ctx.addIssue({ code: 'custom', path: ['telephone'], message: 'Donnez un téléphone ou un e-mail, ou cochez « la personne se présentera ».' });
-		}
+		if (!v.telephone && !v.courriel && !v.presentera) ctx.addIssue({ code: 'custom', path: ['telephone'], message: NO_CONTACT });
 	});
+
+/** Checked on the raw values too: zod skips the refinement above while another field is wrong. */
+export const NO_CONTACT = 'Donnez un téléphone ou un e-mail, ou cochez « la personne se présentera ».';
+export const lacksContact = (v: { telephone: string; courriel: string; presentera: boolean }): boolean => !v.telephone.trim() && !v.courriel.trim() && !v.presentera;
 
 export type SendInput = z.infer<typeof sendSchema>;
 
