@@ -13,12 +13,12 @@ import type { Actions, PageServerLoad } from './$types';
  * « Mes orientations »: the referrals this person sent (by account, or by the address they gave
  * before having one) and those their structures received, which members answer here too.
  */
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, request }) => {
 	const user = requireUser(locals, url);
 	const { db } = database();
 	const received = await referrals.ofActors(db, user.actorIds);
 	// Listed to a member of the structure: the referral has been seen.
-	for (const r of received) if (r.status === 'sent') await markSeen(db, r.id, user.id);
+	if (request.method === 'GET') for (const r of received) if (r.status === 'sent') await markSeen(db, r.id, user.id);
 	return {
 		sent: (await referrals.ofSender(db, user.id, user.email)).map(referralView),
 		received: (await referrals.ofActors(db, user.actorIds)).map(referralView),

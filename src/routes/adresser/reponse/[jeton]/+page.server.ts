@@ -10,11 +10,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 // The structure's answer, without an account: the link is the authority, for its referral only
 // and until the answer. Opening it marks the referral « vue »; only the POST records an answer.
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, request }) => {
 	const { db } = database();
 	const check = await checkLink(db, params.jeton, 'answer', new Date());
 	if (!check.ok) return { referral: null, places: [], problem: LINK_PROBLEMS[check.reason] };
-	await markSeen(db, check.referralId, null);
+	// Only on opening: after a POST (an answer, or a refused one) the page is drawn again, and that is no reading.
+	if (request.method === 'GET') await markSeen(db, check.referralId, null);
 	const r = (await referrals.byId(db, check.referralId))!;
 	const places = (await referrals.placeChoices(db)).filter((p) => p.id !== r.placeId);
 	return { referral: referralView(r), places, problem: null };
