@@ -212,3 +212,20 @@ test('un double clic n’envoie qu’une fois', async ({ context }, info) => {
 	expect((await dbRow<{ n: number }>('select count(*) as n from referrals where idempotency_key = ?', form.cle))!.n).toBe(1);
 	expect((await mailsTo(one.email)).filter((m) => m.text.includes(sender))).toHaveLength(1);
 });
+
+test('un lieu sans e-mail et un lien abîmé : la page le dit, sans erreur', async ({ page, browser, javaScriptEnabled, consoleErrors }) => {
+	const place = (await dbRow<{ id: number }>(
+		"select min(p.id) as id from places p join actors a on a.id = p.actor_id join offers o on o.place_id = p.id where o.status != 'closed' and coalesce(nullif(p.email, ''), nullif(a.email, '')) is null"
+	))!.id;
+	await page.goto(`/adresser?lieu=${place}`);
+	await expect(page.getByRole('alert')).toContainText('Ce lieu n’a');
+	await expect(page.getByRole('button', { name: /Envoyer l’adressage|Recevoir le lien/ })).toHaveCount(0);
+	await axe(page, browser, javaScriptEnabled);
+
+	await page.goto(`/adresser/reponse/${'x'.repeat(43)}`);
+	await expect(page.getByRole('alert')).toContainText('Ce lien n’est pas valide');
+	await axe(page, browser, javaScriptEnabled);
+	consoleErrors.allow(/status of 404/);
+	const missing = await page.goto('/adresser?lieu=999999');
+	expect(missing!.status()).toBe(404);
+});
