@@ -5,6 +5,7 @@ import { randomToken } from '$lib/server/auth/secrets';
 import { database } from '$lib/server/db';
 import type { DB } from '$lib/server/db/connect';
 import * as referrals from '$lib/server/db/queries/referrals';
+import * as referralPlaces from '$lib/server/db/queries/referral-places';
 import { submittedForm } from '$lib/server/forms/read-form';
 import { firstErrors, lacksContact, NO_CONTACT, sendSchema, sendValues, senderEmail } from '$lib/server/referrals/input';
 import { allowReferral } from '$lib/server/referrals/limits';
@@ -29,12 +30,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { db } = database();
 	let placeId = id(url.searchParams.get('lieu'));
 	const offerParam = id(url.searchParams.get('offre'));
-	if (offerParam !== null) placeId = (await referrals.destination(db, offerParam))?.placeId ?? null;
-	const offers = placeId === null ? [] : await referrals.offersOfPlace(db, placeId);
+	if (offerParam !== null) placeId = (await referralPlaces.destination(db, offerParam))?.placeId ?? null;
+	const offers = placeId === null ? [] : await referralPlaces.offersOfPlace(db, placeId);
 	if (offers.length === 0) error(404, 'Ce lieu n’existe pas, ou n’a plus d’offre ouverte.');
 	const destinations = [];
 	for (const o of offers) {
-		const d = (await referrals.destination(db, o.id))!;
+		const d = (await referralPlaces.destination(db, o.id))!;
 		destinations.push({ offerId: d.offerId, level: LEVEL_INFO[(d.level ?? 'unknown') as LevelOrUnknown].label, problem: unreachableReason(d), place: { id: d.placeId, name: d.placeName, address: d.address } });
 	}
 	const previous = await previousOf(db, id(url.searchParams.get('precedent')), locals.user);

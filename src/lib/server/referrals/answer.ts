@@ -2,6 +2,7 @@ import { audit } from '../audit';
 import type { DB } from '../db/connect';
 import * as places from '../db/queries/places';
 import * as referrals from '../db/queries/referrals';
+import * as referralTokens from '../db/queries/referral-tokens';
 import { inTransaction } from '../db/transaction';
 import { sendMailSafely } from '../mail/transport';
 import { isAnswerable } from '$lib/domain/referrals/status';
@@ -37,7 +38,7 @@ export async function answerReferral(db: DB, referralId: number, input: AnswerIn
 				? { next_step: input.suite, appointment: input.suite === 'appointment' ? input.rendezvous : null, answer_note: input.precision || null }
 				: { refusal_reason: input.motif, suggested_place_id: input.lieu, answer_note: input.precision || null };
 		if (!(await referrals.move(trx, referralId, ['sent', 'seen'], status, { ...change, answered_at: at, answered_by: by, closed_at: at }))) return false;
-		await referrals.useTokens(trx, referralId, 'answer', at);
+		await referralTokens.useTokens(trx, referralId, 'answer', at);
 		await audit(
 			trx,
 			{

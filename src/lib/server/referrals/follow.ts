@@ -1,6 +1,7 @@
 import { audit } from '../audit';
 import type { DB } from '../db/connect';
 import * as referrals from '../db/queries/referrals';
+import * as referralTokens from '../db/queries/referral-tokens';
 import { inTransaction } from '../db/transaction';
 import { sendMail, type Mail } from '../mail/transport';
 import { addWorkingDays } from '$lib/domain/referrals/working-days';
@@ -38,8 +39,8 @@ export async function runFollowUp(db: DB, origin: string, now = new Date()): Pro
 		if (!r) continue;
 		const moved = await inTransaction(db, async (trx) => {
 			if (!(await referrals.move(trx, id, ['awaiting_sender', 'sent', 'seen'], 'expired', { closed_at: at }))) return false;
-			await referrals.useTokens(trx, id, 'answer', at);
-			await referrals.useTokens(trx, id, 'confirm', at);
+			await referralTokens.useTokens(trx, id, 'answer', at);
+			await referralTokens.useTokens(trx, id, 'confirm', at);
 			await audit(trx, { userId: null, action: 'referral.expire', entity: 'referral', entityId: id }, now);
 			return true;
 		});

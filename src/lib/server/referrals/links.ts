@@ -1,6 +1,6 @@
 import { randomToken, sha256 } from '../auth/secrets';
 import type { DB } from '../db/connect';
-import * as referrals from '../db/queries/referrals';
+import * as referralTokens from '../db/queries/referral-tokens';
 
 /**
  * The referral's one-time links, kept by their SHA-256 like the sign-in tokens: the answer link
@@ -12,7 +12,7 @@ export type LinkPurpose = 'answer' | 'confirm';
 
 export async function issueLink(db: DB, referralId: number, purpose: LinkPurpose, expiresAt: string, now: Date): Promise<string> {
 	const raw = randomToken();
-	await referrals.addToken(db, { hash: sha256(raw), referralId, purpose, createdAt: now.toISOString(), expiresAt });
+	await referralTokens.addToken(db, { hash: sha256(raw), referralId, purpose, createdAt: now.toISOString(), expiresAt });
 	return raw;
 }
 
@@ -26,7 +26,7 @@ export const LINK_PROBLEMS: Record<'unknown' | 'used' | 'expired', string> = {
 
 export async function checkLink(db: DB, raw: string, purpose: LinkPurpose, now: Date): Promise<LinkCheck> {
 	if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return { ok: false, reason: 'unknown' };
-	const token = await referrals.tokenByHash(db, sha256(raw));
+	const token = await referralTokens.tokenByHash(db, sha256(raw));
 	if (!token || token.purpose !== purpose) return { ok: false, reason: 'unknown' };
 	if (token.usedAt) return { ok: false, reason: 'used' };
 	if (token.expiresAt <= now.toISOString()) return { ok: false, reason: 'expired' };

@@ -8,6 +8,7 @@ import { runFollowUp } from './follow';
 import { checkLink } from './links';
 import { confirmSender, sendReferral, type ReferralContext } from './send';
 import { sendSchema } from './input';
+import { allowReferral, REFERRAL_RULES } from './limits';
 
 // Every date is relative to this clock, never to today. Monday 11 January 2027, 10:00 in Paris.
 const T0 = new Date('2027-01-11T09:00:00.000Z');
@@ -136,5 +137,14 @@ describe('adressage : envoi, réponse, suivi', () => {
 		expect(byActor.reduce((n, r) => n + r.saturation, 0)).toBe(1);
 		expect(byActor.reduce((n, r) => n + r.sent, 0)).toBe(4);
 		expect(Object.keys(facts[0]!)).not.toContain('residentName');
+	});
+
+	it('limits the referrals per sender, whatever the client', async () => {
+		const results: boolean[] = [];
+		for (let i = 0; i <= REFERRAL_RULES.perSender.limit; i++) results.push(await allowReferral(conn.db, `10.0.0.${i}`, 'pressee@exemple.fr', T0));
+		expect(results.filter(Boolean)).toHaveLength(REFERRAL_RULES.perSender.limit);
+		expect(results.at(-1)).toBe(false);
+		// An hour later the count starts again.
+		expect(await allowReferral(conn.db, '10.0.0.1', 'pressee@exemple.fr', at(1 / 24 + 0.001))).toBe(true);
 	});
 });

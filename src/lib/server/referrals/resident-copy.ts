@@ -1,6 +1,6 @@
 import { nextOpening } from '$lib/domain/hours';
 import { smsHref, smsText } from '$lib/domain/referrals/sms';
-import type { Destination } from '../db/queries/referrals';
+import type { Destination } from '../db/queries/referral-places';
 
 /** The resident's copy of a referral: the text message and its `sms:` link, from the offer's place. */
 export function residentCopy(d: Destination, origin: string, now = new Date()) {

@@ -1,6 +1,8 @@
 import { audit } from '../audit';
 import type { DB } from '../db/connect';
 import * as referrals from '../db/queries/referrals';
+import * as referralTokens from '../db/queries/referral-tokens';
+import * as referralPlaces from '../db/queries/referral-places';
 import { inTransaction } from '../db/transaction';
 import { sendMailSafely, type Mail } from '../mail/transport';
 import { EVERYDAY_NEEDS } from '$lib/domain/orientation/needs';
@@ -36,7 +38,7 @@ export const dateInWords = (iso: string): string =>
 	new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 
 /** Why a place cannot receive a referral by mail, or null when it can. */
-export function unreachableReason(d: referrals.Destination): string | null {
+export function unreachableReason(d: referralPlaces.Destination): string | null {
 	if (d.status === 'closed') return 'Cette offre est fermée : choisissez un autre lieu.';
 	if (d.email) return null;
 	return d.phone
@@ -62,7 +64,7 @@ export async function structureMail(db: DB, id: number, origin: string, now: Dat
  * of the same form (a double click, a reload) return the first referral without mailing again.
  */
 export async function sendReferral(db: DB, input: SendInput, context: ReferralContext, sender: Sender, origin: string, now = new Date()): Promise<SendResult> {
-	const destination = await referrals.destination(db, input.offre);
+	const destination = await referralPlaces.destination(db, input.offre);
 	if (!destination) return { ok: false, errors: { offre: 'Cette offre n’existe pas (ou plus).' } };
 	const problem = unreachableReason(destination);
 	if (problem) return { ok: false, errors: { form: problem } };
@@ -127,7 +129,7 @@ export async function confirmSender(db: DB, referralId: number, origin: string, 
 	const moved = await inTransaction(db, async (trx) => {
 		const expiresAt = new Date(now.getTime() + EXPIRY_DAYS * DAY_MS).toISOString();
 		if (!(await referrals.move(trx, referralId, ['awaiting_sender'], 'sent', { sent_at: now.toISOString(), expires_at: expiresAt }))) return false;
-		await referrals.useTokens(trx, referralId, 'confirm', now.toISOString());
+		await referralTokens.useTokens(trx, referralId, 'confirm', now.toISOString());
 		await audit(trx, { userId: null, action: 'referral.confirm', entity: 'referral', entityId: referralId }, now);
 		mail = await structureMail(trx, referralId, origin, now);
 		return true;

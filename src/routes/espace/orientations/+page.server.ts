@@ -3,6 +3,7 @@ import { parseId } from '$lib/domain/ids';
 import { requireActor, requireUser } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
 import * as referrals from '$lib/server/db/queries/referrals';
+import * as referralPlaces from '$lib/server/db/queries/referral-places';
 import { submittedForm } from '$lib/server/forms/read-form';
 import { answerReferral, markSeen } from '$lib/server/referrals/answer';
 import { answerSchema, answerValues, firstErrors } from '$lib/server/referrals/input';
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, request }) => {
 	return {
 		sent: (await referrals.ofSender(db, user.id, user.email)).map(referralView),
 		received: (await referrals.ofActors(db, user.actorIds)).map(referralView),
-		places: await referrals.placeChoices(db)
+		places: await referralPlaces.placeChoices(db)
 	};
 };
 

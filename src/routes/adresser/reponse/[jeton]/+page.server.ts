@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import * as referrals from '$lib/server/db/queries/referrals';
+import * as referralPlaces from '$lib/server/db/queries/referral-places';
 import { submittedForm } from '$lib/server/forms/read-form';
 import { answerReferral, markSeen } from '$lib/server/referrals/answer';
 import { answerSchema, answerValues, firstErrors } from '$lib/server/referrals/input';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	// Only on opening: after a POST (an answer, or a refused one) the page is drawn again, and that is no reading.
 	if (request.method === 'GET') await markSeen(db, check.referralId, null);
 	const r = (await referrals.byId(db, check.referralId))!;
-	const places = (await referrals.placeChoices(db)).filter((p) => p.id !== r.placeId);
+	const places = (await referralPlaces.placeChoices(db)).filter((p) => p.id !== r.placeId);
 	return { referral: referralView(r), places, problem: null };
 };
 
