@@ -10,7 +10,7 @@ import { startDatabase } from '$lib/server/http/startup';
 export const init: ServerInit = startDatabase;
 
 /** Pages that show one person's data: never stored by a shared cache or the browser's history. */
-const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer)(\/|$)/;
+const PRIVATE_PATHS = /^\/(espace|admin|connexion|confirmer|adresser)(\/|$)/;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = await sessionUser(database().db, event.cookies.get(SESSION_COOKIE));

@@ -36,7 +36,7 @@ const all = <T>(sql: string, ...params: unknown[]) => dbRows<T>(sql, ...params);
 const maxId = async (table: string) => (await one<{ id: number }>(`select coalesce(max(id), 0) as id from ${table}`)).id;
 
 /** Everything a form action of the directory may write, as one hash. */
-const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens'];
+const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'referrals', 'referral_tokens'];
 // PostgreSQL has no rowid: each table in the order of its primary key.
 const KEY: Record<string, string> = { campaign_recipients: 'campaign_id, actor_id', memberships: 'user_id, actor_id' };
 async function checksum(): Promise<string> {
@@ -353,6 +353,48 @@ async function publishPlaceChange(w: World): Promise<number> {
 	return (await one<{ id: number }>("select max(id) as id from revisions where entity = 'place' and entity_id = ? and status = 'published'", w.place.id)).id;
 }
 
+
+/** A referral received by A's structure, straight in the database; with a one-time link of `purpose` when asked. */
+async function newReferral(w: World, status: 'sent' | 'awaiting_sender', purpose: 'answer' | 'confirm' | null = null): Promise<{ id: number; token: string }> {
+	const now = new Date();
+	const id = await dbInsertId(
+		`insert into referrals (created_at, status, offer_id, place_id, actor_id, recipient_email, sender_email, needs, constraints, resident_name, resident_will_come, consent_at, idempotency_key, sent_at, expires_at)
+		 values (?, ?, ?, ?, ?, ?, ?, '[]', '{}', ?, 1, ?, ?, ?, ?) returning id`,
+		now.toISOString(),
+		status,
+		w.offer.id,
+		w.place.id,
+		w.A.id,
+		uniqueEmail('acces-accueil', w.info),
+		uniqueEmail('acces-envoi', w.info),
+		`R. ${w.tag}`,
+		now.toISOString(),
+		`acces-${w.tag}-${randomBytes(6).toString('hex')}`,
+		status === 'sent' ? now.toISOString() : null,
+		new Date(now.getTime() + 86_400_000).toISOString()
+	);
+	const token = randomBytes(32).toString('base64url');
+	if (purpose) {
+		await dbWrite('insert into referral_tokens (hash, referral_id, purpose, created_at, expires_at) values (?, ?, ?, ?, ?)', sha256(token), id, purpose, now.toISOString(), new Date(now.getTime() + 86_400_000).toISOString());
+	}
+	return { id, token };
+}
+
+/** An offer whose place can receive a referral by mail (its own address or its structure's). */
+async function reachableOffer(): Promise<number> {
+	return (
+		await one<{ id: number }>(
+			"select min(o.id) as id from offers o join places p on p.id = o.place_id join actors a on a.id = o.actor_id where o.status != 'closed' and coalesce(nullif(p.email, ''), nullif(a.email, '')) is not null"
+		)
+	).id;
+}
+
+const referralStatus = async (id: number) => (await one<{ status: string }>('select status from referrals where id = ?', id)).status;
+
+function referralForm(offer: number, key: string, change: Record<string, string> = {}): Fields {
+	const base: Record<string, string> = { offre: String(offer), cle: key, precedent: '', reponses: 'besoin=demarches', prenom: 'R.', telephone: '', courriel: '', presentera: 'on', langue: '', note: '', consentement: 'on', expediteur: '', ...change };
+	return Object.entries(base);
+}
 
 const ACTIONS: Action[] = [
 	{
@@ -953,6 +995,117 @@ const ACTIONS: Action[] = [
 			{ path: `/admin/historique/offer/${w.place.id}?/rollback`, body: [['revision', '999999999']] },
 			{ path: `/admin/historique/place/${w.place.id}?/rollback`, body: [['revision', HUGE]] }
 		]
+	},
+	{
+		name: 'POST /adresser (adresser une personne)',
+		who: anyone,
+		prepare: async (w) => {
+			const key = `acces-envoi-${w.tag}-${randomBytes(6).toString('hex')}`;
+			const visitor = w.userId === null;
+			return {
+				path: '/adresser',
+				body: referralForm(await reachableOffer(), key, visitor ? { expediteur: uniqueEmail('acces-sans-compte', w.info) } : {}),
+				ran: async (response) => {
+					expectRedirect(response, visitor ? /^\/adresser\/envoye\?offre=\d+&etat=a-confirmer$/ : /^\/adresser\/envoye\?offre=\d+&etat=envoye$/);
+					const row = await one<{ status: string; sender_user_id: number | null }>('select status, sender_user_id from referrals where idempotency_key = ?', key);
+					expect(row).toEqual({ status: visitor ? 'awaiting_sender' : 'sent', sender_user_id: w.userId });
+				}
+			};
+		},
+		garbage: async (w) => {
+			const offer = await reachableOffer();
+			const key = () => `acces-garbage-${randomBytes(6).toString('hex')}`;
+			return [
+				{ path: '/adresser', body: [] },
+				...BAD_IDS.map((id) => ({ path: '/adresser', body: referralForm(offer, key(), { offre: id, expediteur: 'a@exemple.fr' }) })),
+				{ path: '/adresser', body: referralForm(offer, key(), { consentement: '', expediteur: 'a@exemple.fr' }) },
+				{ path: '/adresser', body: referralForm(offer, key(), { presentera: '', expediteur: 'a@exemple.fr' }) },
+				{ path: '/adresser', body: referralForm(offer, key(), { prenom: HUGE, expediteur: 'a@exemple.fr' }) },
+				{ path: '/adresser', body: referralForm(offer, key(), { note: HUGE, reponses: HUGE, expediteur: 'a@exemple.fr' }) },
+				{ path: '/adresser', body: referralForm(offer, 'court', { expediteur: 'a@exemple.fr' }) },
+				{ path: '/adresser', body: referralForm(offer, key(), { precedent: '999999999', expediteur: 'a@exemple.fr' }) },
+				{ path: '/adresser', body: referralForm(offer, key(), { telephone: 'pas un numéro', courriel: 'pas-une-adresse', expediteur: 'a@exemple.fr' }) },
+				{ path: '/adresser', body: referralForm(offer, key(), { langue: 'xx', expediteur: w.userId === null ? 'pas-une-adresse' : '' }) }
+			];
+		}
+	},
+	{
+		name: 'POST /adresser/confirmer/[jeton] (l’expéditeur sans compte confirme)',
+		who: anyone,
+		prepare: async (w) => {
+			const { id, token } = await newReferral(w, 'awaiting_sender', 'confirm');
+			return {
+				path: `/adresser/confirmer/${token}`,
+				body: [],
+				ran: async (response) => {
+					await expectPage(response, 200, 'L’adressage est envoyé');
+					expect(await referralStatus(id)).toBe('sent');
+				}
+			};
+		},
+		garbage: async (w) => {
+			const { token } = await newReferral(w, 'sent', 'answer');
+			return [
+				...['x'.repeat(40), "' or 1=1 --", '%00', 'a'.repeat(150)].map((t) => ({ path: `/adresser/confirmer/${encodeURIComponent(t)}`, body: [] as Fields })),
+				// An answer link is no confirmation link.
+				{ path: `/adresser/confirmer/${token}`, body: [['x', HUGE]] }
+			];
+		}
+	},
+	{
+		name: 'POST /adresser/reponse/[jeton] (la structure répond par le lien)',
+		who: anyone,
+		prepare: async (w) => {
+			const { id, token } = await newReferral(w, 'sent', 'answer');
+			return {
+				path: `/adresser/reponse/${token}`,
+				body: [['decision', 'refuse'], ['motif', 'full'], ['lieu', ''], ['precision', '']],
+				ran: async (response) => {
+					await expectPage(response, 200, 'votre réponse (refusée) est transmise');
+					expect(await referralStatus(id)).toBe('refused');
+				}
+			};
+		},
+		garbage: async (w) => {
+			const { token } = await newReferral(w, 'sent', 'answer');
+			const path = `/adresser/reponse/${token}`;
+			return [
+				{ path, body: [] },
+				{ path, body: [['decision', 'peut-etre']] },
+				{ path, body: [['decision', 'refuse'], ['motif', 'nimporte']] },
+				{ path, body: [['decision', 'refuse'], ['motif', 'full'], ['lieu', '<script>']] },
+				{ path, body: [['decision', 'refuse'], ['motif', 'full'], ['lieu', String(w.place.id)]] },
+				{ path, body: [['decision', 'accept'], ['suite', 'appointment'], ['rendezvous', '']] },
+				{ path, body: [['decision', 'accept'], ['suite', 'callback'], ['precision', HUGE]] },
+				...['x'.repeat(40), "' or 1=1 --", '%00'].map((t) => ({ path: `/adresser/reponse/${encodeURIComponent(t)}`, body: [['decision', 'refuse'], ['motif', 'full']] as Fields }))
+			];
+		}
+	},
+	{
+		name: 'POST /espace/orientations ?/repondre',
+		who: ownersOnly,
+		prepare: async (w) => {
+			const { id } = await newReferral(w, 'sent');
+			return {
+				path: '/espace/orientations?/repondre',
+				body: [['referral', String(id)], ['decision', 'accept'], ['suite', 'callback'], ['rendezvous', ''], ['precision', '']],
+				ran: async (response) => {
+					await expectPage(response, 200, 'Réponse enregistrée (acceptée)');
+					expect(await referralStatus(id)).toBe('accepted');
+				}
+			};
+		},
+		garbage: async (w) => {
+			const { id } = await newReferral(w, 'sent');
+			const path = '/espace/orientations?/repondre';
+			return [
+				{ path, body: [] },
+				...BAD_IDS.map((bad) => ({ path, body: [['referral', bad], ['decision', 'accept'], ['suite', 'callback']] as Fields })),
+				{ path, body: [['referral', String(id)], ['decision', 'refuse'], ['motif', HUGE]] },
+				{ path, body: [['referral', String(id)], ['referral', '1'], ['decision', 'nimporte']] },
+				{ path, body: [['referral', '999999999'], ['decision', 'accept'], ['suite', 'callback']] }
+			];
+		}
 	}
 ];
 

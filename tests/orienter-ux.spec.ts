@@ -158,7 +158,8 @@ test.describe('orienter : la fiche et le choix des lieux (issue 15)', () => {
 		await first.focus();
 		const bar = page.locator('#fiche-actions');
 		let reachedBar = false;
-		for (let i = 0; i < 60 && !reachedBar; i++) {
+		// Three stops per place: its name, « Mettre sur la fiche », « Adresser la personne à ce lieu » (issue 14).
+		for (let i = 0; i < 100 && !reachedBar; i++) {
 			await page.keyboard.press('Tab');
 			const focused = page.locator(':focus');
 			reachedBar = await focused.evaluate((el) => el.closest('#fiche-actions') !== null);

@@ -14,7 +14,8 @@ export type RetentionKey =
 	| 'outbox'
 	| 'campaign-recipients'
 	| 'accounts'
-	| 'audit';
+	| 'audit'
+	| 'referrals';
 
 export interface RetentionRule {
 	key: RetentionKey;
@@ -103,6 +104,14 @@ export const RETENTION: readonly RetentionRule[] = [
 		purpose: 'savoir qui a changé quoi dans l’annuaire, et pouvoir revenir en arrière',
 		keptFor: 'trois ans',
 		days: 1095
+	},
+	{
+		key: 'referrals',
+		title: 'Adressages d’une personne à une structure',
+		data: 'prénom ou initiales de la personne, son téléphone ou son e-mail, sa langue, la note du professionnel, la précision de la réponse, l’adresse e-mail de l’expéditeur',
+		purpose: 'que la structure qui reçoit la personne puisse la joindre, et que l’expéditeur sache si elle a été reçue',
+		keptFor: '90 jours après la réponse de la structure ou l’expiration de l’adressage (30 jours sans réponse) ; ensuite seuls le niveau, le besoin, le quartier, les dates et la réponse restent, pour des comptes',
+		days: 90
 	}
 ];
 

@@ -68,7 +68,15 @@ export const AUDIT_ACTIONS: Record<string, string> = {
 	'import.kept_both': 'Import : les deux lieux gardés',
 	'import.kept_local': 'Import : version locale gardée',
 	'import.ignored': 'Import : ligne ignorée',
-	'import.closed': 'Import : lieu fermé (disparu de la source)'
+	'import.closed': 'Import : lieu fermé (disparu de la source)',
+	'referral.create': 'Adressage préparé',
+	'referral.confirm': 'Adressage confirmé par l’expéditeur sans compte',
+	'referral.seen': 'Adressage vu par la structure',
+	'referral.accept': 'Adressage accepté',
+	'referral.refuse': 'Adressage refusé',
+	'referral.remind': 'Adressage : rappel envoyé à la structure',
+	'referral.expire': 'Adressage expiré',
+	'referral.erase': 'Adressages : données de la personne effacées'
 };
 
 export const REVIEW_DECISIONS: Record<string, { label: string; tone: Tone }> = {
@@ -96,5 +104,6 @@ export const AUDIT_FAMILIES: { value: string; label: string }[] = [
 	{ value: 'campaign', label: 'Campagnes de vérification' },
 	{ value: 'actor', label: 'Structures (confirmation, publication sans modération)' },
 	{ value: 'report', label: 'Signalements d’erreur' },
-	{ value: 'user', label: 'Comptes' }
+	{ value: 'user', label: 'Comptes' },
+	{ value: 'referral', label: 'Adressages' }
 ];

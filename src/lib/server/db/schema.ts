@@ -303,6 +303,59 @@ export interface DirectoryVersionTable {
 	bumped_by: string | null;
 }
 
+export type ReferralStatus = 'awaiting_sender' | 'sent' | 'seen' | 'accepted' | 'refused' | 'expired';
+export type RefusalReason = 'full' | 'out_of_scope' | 'public_not_served' | 'unreachable' | 'other';
+
+export interface ReferralTable {
+	id: Generated<number>;
+	created_at: string;
+	status: ReferralStatus;
+	offer_id: number;
+	place_id: number;
+	actor_id: number;
+	recipient_email: string;
+	sender_user_id: number | null;
+	sender_email: string;
+	needs: JsonList;
+	level: string | null;
+	autonomy: string | null;
+	constraints: string;
+	iris_code: string | null;
+	area_code: string | null;
+	resident_name: string | null;
+	resident_phone: string | null;
+	resident_email: string | null;
+	resident_will_come: number;
+	resident_language: string | null;
+	note: string | null;
+	consent_at: string;
+	idempotency_key: string;
+	previous_id: number | null;
+	sent_at: string | null;
+	seen_at: string | null;
+	answered_at: string | null;
+	answered_by: number | null;
+	next_step: 'callback' | 'appointment' | null;
+	appointment: string | null;
+	answer_note: string | null;
+	refusal_reason: RefusalReason | null;
+	suggested_place_id: number | null;
+	reminded_at: string | null;
+	expires_at: string | null;
+	closed_at: string | null;
+	erased_at: string | null;
+}
+
+export interface ReferralTokenTable {
+	id: Generated<number>;
+	hash: string;
+	referral_id: number;
+	purpose: 'answer' | 'confirm';
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
 export interface Database {
 	directory_version: DirectoryVersionTable;
 	place_sources: PlaceSourceTable;
@@ -329,6 +382,8 @@ export interface Database {
 	offers: OfferTable;
 	quality_flags: QualityFlagTable;
 	imports: ImportTable;
+	referrals: ReferralTable;
+	referral_tokens: ReferralTokenTable;
 }
 
 export type Area = Selectable<AreaTable>;
