@@ -57,17 +57,26 @@ describe('nameSimilarity', () => {
 
 describe('addressKey', () => {
 	it.each([
-		['71 rue de Verdun', '71 de verdun'],
-		['71 Avenue de Verdun', '71 de verdun'],
-		['71 av. de Verdun', '71 de verdun'],
-		['71 bis avenue de Verdun', '71 bis de verdun'],
+		['71 rue de Verdun', '71 verdun'],
+		['71 Avenue de Verdun', '71 verdun'],
+		['71 av. de Verdun', '71 verdun'],
+		['71 bis avenue de Verdun', '71 bis verdun'],
 		['9 RUE PELLART', '9 pellart'],
 		['9 à 11 rue Pellart', '9 pellart'],
 		['9-11 rue Pellart', '9 pellart'],
-		['132 Rue des Arts', '132 des arts'],
-		['23 BOULEVARD DU GENERAL LECLERC', '23 du general leclerc'],
-		['23 Boulevard du Général Leclerc', '23 du general leclerc'],
-		['33 bd du général Leclerc', '33 du general leclerc'],
+		['132 Rue des Arts', '132 arts'],
+		['23 BOULEVARD DU GENERAL LECLERC', '23 general leclerc'],
+		['23 Boulevard du Général Leclerc', '23 general leclerc'],
+		['33 bd du général Leclerc', '33 general leclerc'],
+		// Written differently, one address (issue 12): case, accents, abbreviations, punctuation, articles.
+		['2 pl. de la Liberté', '2 liberte'],
+		['2, Place de la liberte', '2 liberte'],
+		['2 PLACE LIBERTÉ', '2 liberte'],
+		['12 av Jean-Lebas', '12 jean lebas'],
+		['12 avenue Jean Lebas', '12 jean lebas'],
+		['12 Av. Jean Lebas (2e étage)', '12 jean lebas 2e etage'],
+		["4 r. de l'Épeule", '4 epeule'],
+		['4 rue de l’Epeule', '4 epeule'],
 		['Rue de Babylone', ''],
 		['Roubaix Eurotéléport', '']
 	])('« %s » → « %s »', (address, key) => {

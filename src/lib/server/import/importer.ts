@@ -8,13 +8,15 @@ import * as actors from '../db/queries/actors';
 import * as imports from '../db/queries/imports';
 import * as offers from '../db/queries/offers';
 import * as places from '../db/queries/places';
+import * as unknownValues from '../db/queries/unknown-values';
 import { chunks } from '../db/queries/chunks';
 import { inTransaction } from '../db/transaction';
 import { ListingWriter, type RecordWrite, type Upstream, type WriteContext } from '../listings/write';
-import { mapSchemaFile, type RejectedRow } from './map-file';
+import { mapSchemaFile, type RejectedRow, type SetAsideRow, type WarnedRow } from './map-file';
 import type { FileFormat } from './read-file';
+import { directoryTerritory, type Territory } from './territory';
 
-export type { RejectedRow };
+export type { RejectedRow, SetAsideRow, WarnedRow };
 
 export interface ImportSummary {
 	placesCreated: number;
@@ -27,29 +29,44 @@ export interface ImportSummary {
 }
 
 export type ImportReport =
-	| { ok: true; format: FileFormat; rows: number; summary: ImportSummary }
+	| {
+			ok: true;
+			format: FileFormat;
+			rows: number;
+			/** Rows taken in (created, updated or unchanged). */
+			imported: number;
+			summary: ImportSummary;
+			warned: WarnedRow[];
+			rejected: RejectedRow[];
+			setAside: SetAsideRow[];
+	  }
 	| { ok: false; error: string; rows: number; rejected: RejectedRow[] };
 
 export interface ImportOptions {
 	now?: Date;
 	onProgress?: (done: number, total: number) => void;
+	/** Take in the places outside the directory's territory too (`--hors-territoire`). */
+	includeOutside?: boolean;
+	/** The territory (tests); the directory's own by default. */
+	territory?: Territory;
 }
 
 /** Places handled per step: their look-ups and inserts are a few multi-row statements each. */
 const SLICE = 500;
 
 /**
- * All or nothing: a file with one bad row writes nothing, and the report names every bad row.
- * Re-importing the same file finds every record unchanged and writes nothing either. Everything
+ * Row by row: a refused row is listed with its line, field and reason and the others come in, in
+ * one transaction (a failure writes nothing). Places outside the territory are set aside unless
+ * asked for. Re-importing the same file finds every record unchanged and writes nothing. Everything
  * is written through the listings' one write path, as an import.
  */
 export async function importSchemaFile(
 	db: DB,
 	fileName: string,
 	content: string,
-	{ now = new Date(), onProgress }: ImportOptions = {}
+	{ now = new Date(), onProgress, includeOutside = false, territory }: ImportOptions = {}
 ): Promise<ImportReport> {
-	const mapped = mapSchemaFile(fileName, content);
+	const mapped = mapSchemaFile(fileName, content, { territory: includeOutside ? null : (territory ?? directoryTerritory()) });
 	if (!mapped.ok) return mapped;
 	const { places: incoming } = mapped;
 
@@ -72,14 +89,15 @@ export async function importSchemaFile(
 			flags: 0
 		};
 		let done = 0;
+		let rawChanged = false;
 		for (const slice of chunks(incoming, SLICE)) {
-			await importSlice(trx, writer, slice, totals);
+			rawChanged = (await importSlice(trx, writer, slice, totals)) || rawChanged;
 			done += slice.length;
 			onProgress?.(done, incoming.length);
 		}
 		totals.flags = (await writer.finish({ always: true }))!;
 		const changed = totals.placesCreated + totals.placesUpdated + totals.offersCreated + totals.offersUpdated + totals.offersRemoved;
-		if (changed > 0) {
+		if (changed > 0 || rawChanged) {
 			await imports.record(trx, {
 				fileName,
 				sha256: createHash('sha256').update(content).digest('hex'),
@@ -92,7 +110,16 @@ export async function importSchemaFile(
 		}
 		return totals;
 	});
-	return { ok: true, format: mapped.format, rows: mapped.rows, summary };
+	return {
+		ok: true,
+		format: mapped.format,
+		rows: mapped.rows,
+		imported: incoming.length,
+		summary,
+		warned: mapped.warned,
+		rejected: mapped.rejected,
+		setAside: mapped.setAside
+	};
 }
 
 /** The places of the file we already hold, by source and upstream id. */
@@ -105,7 +132,8 @@ async function heldPlaces(trx: DB, slice: readonly ImportedPlace[]) {
 	return held;
 }
 
-async function importSlice(trx: DB, writer: ListingWriter, slice: readonly ImportedPlace[], totals: ImportSummary): Promise<void> {
+/** Writes one slice; true when only the raw unknown values changed somewhere. */
+async function importSlice(trx: DB, writer: ListingWriter, slice: readonly ImportedPlace[], totals: ImportSummary): Promise<boolean> {
 	const held = heldOf(await heldPlaces(trx, slice));
 	const fresh = slice.filter((p) => !held(p));
 
@@ -189,6 +217,20 @@ async function importSlice(trx: DB, writer: ListingWriter, slice: readonly Impor
 	totals.offersCreated += offerWrites.filter((w) => w.id === null).length;
 	totals.offersUpdated += offerWrites.filter((w) => w.id !== null).length;
 	totals.offersRemoved += gone.length;
+	return keepUnknownValues(trx, slice, (p) => held(p)?.id ?? newPlaceIds.get(`${p.source}\u0000${p.sourceId}`)!);
+}
+
+/** The raw values the importer did not recognise, kept beside each place; rewritten only when they differ. */
+async function keepUnknownValues(trx: DB, slice: readonly ImportedPlace[], idOf: (p: ImportedPlace) => number): Promise<boolean> {
+	const ids = slice.map(idOf);
+	const current = await unknownValues.byPlaces(trx, ids);
+	const changes = new Map<number, NonNullable<ImportedPlace['unknownValues']>>();
+	slice.forEach((p, i) => {
+		const wanted = p.unknownValues ?? [];
+		if (JSON.stringify(current.get(ids[i]!) ?? []) !== JSON.stringify(wanted)) changes.set(ids[i]!, wanted);
+	});
+	if (changes.size > 0) await unknownValues.replace(trx, changes);
+	return changes.size > 0;
 }
 
 function heldOf(held: ReadonlyMap<string, places.StoredPlace>) {
