@@ -296,19 +296,21 @@ describe('createReview', () => {
 		expect(await directoryChecksum()).toBe(before);
 	});
 
-	it('a file with a bad row is refused whole, with the row named in French, and nothing is written', async () => {
+	it('a bad row is refused alone: the review lists it with its line, and the others are to decide', async () => {
 		const rows = SEED_ROWS.map((r) => ({ ...r }));
 		rows[2]!.code_postal = '591';
+		rows[3]!.services = 'Faire du vélo';
 		const before = await directoryChecksum();
-		const reviews = await countOf('import_reviews');
 		const result = await createReview(conn.db, coordinator, 'casse.csv', Papa.unparse(rows, { columns: COLUMNS }), tick());
-		expect(result).toEqual({
-			ok: false,
-			error: "1 ligne(s) refusée(s) sur 39 : rien n'a été importé.",
-			rejected: [{ position: 'ligne 4', errors: [{ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }] }]
-		});
-		expect(await countOf('import_reviews')).toBe(reviews);
-		expect(await countOf('import_review_items')).toBe(0);
+		if (!result.ok) throw new Error(result.error);
+		const review = await oneRow<{ report: string }>(conn, 'select report from import_reviews where id = ?', result.reviewId);
+		const report = JSON.parse(review.report);
+		expect(report.rejected).toEqual([{ position: 'ligne 4', errors: [{ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }] }]);
+		expect(report.warned).toEqual([
+			{ position: 'ligne 5', name: rows[3]!.nom, warnings: [{ field: 'services', reason: 'valeur inconnue « Faire du vélo »', value: 'Faire du vélo' }] }
+		]);
+		expect(report.counts).toEqual({ rejected: 1, warned: 1, setAside: 0 });
+		expect(await countOf('import_review_items')).toBe(38);
 		expect(await directoryChecksum()).toBe(before);
 	});
 });

@@ -29,6 +29,8 @@ export interface MappedFileReport {
 	warned: WarnedRow[];
 	rejected: RejectedRow[];
 	setAside: SetAsideRow[];
+	/** Ids (as written) of the rows refused or set aside: their places are not « gone » upstream. */
+	heldBack: string[];
 }
 
 export type MappedFile = ({ ok: true } & MappedFileReport) | { ok: false; error: string; rows: number; rejected: RejectedRow[] };
@@ -49,17 +51,19 @@ export function mapSchemaFile(fileName: string, content: string, { territory }: 
 	if (!read.ok) return { ok: false, error: read.error, rows: 0, rejected: [] };
 	if (read.rows.length === 0) return { ok: false, error: 'Le fichier ne contient aucun lieu.', rows: 0, rejected: [] };
 
-	const report: MappedFileReport = { format: read.format, rows: read.rows.length, places: [], positions: [], warned: [], rejected: [], setAside: [] };
+	const report: MappedFileReport = { format: read.format, rows: read.rows.length, places: [], positions: [], warned: [], rejected: [], setAside: [], heldBack: [] };
 	const seen = new Map<string, string>();
 	for (const row of read.rows) {
 		const v = row.values;
 		const mapped = mapSchemaRow(v);
 		const name = String(v.nom ?? '').trim() || '(sans nom)';
+		const rawId = typeof v.id === 'string' || typeof v.id === 'number' ? String(v.id).trim() : '';
 		const where = mapped.ok
 			? { lat: mapped.place.lat, lon: mapped.place.lon, codeInsee: v.code_insee, postalCode: v.code_postal, commune: v.commune }
 			: { codeInsee: v.code_insee, postalCode: v.code_postal, commune: v.commune };
 		if (territory && !inTerritory(territory, where)) {
 			report.setAside.push({ position: row.position, name, commune: String(v.commune ?? '').trim() });
+			if (rawId) report.heldBack.push(rawId);
 			continue;
 		}
 		const errors = mapped.ok ? [] : [...mapped.errors];
@@ -73,6 +77,7 @@ export function mapSchemaFile(fileName: string, content: string, { territory }: 
 		}
 		if (errors.length > 0 || !mapped.ok) {
 			report.rejected.push({ position: row.position, errors });
+			if (rawId && !mapped.ok) report.heldBack.push(rawId);
 			continue;
 		}
 		report.places.push(mapped.place);
@@ -88,12 +93,4 @@ export function mapSchemaFile(fileName: string, content: string, { territory }: 
 		};
 	}
 	return { ok: true, ...report };
-}
-
-/** The report's last line, for the command line and the import page. */
-export function reportLine(r: Pick<MappedFileReport, 'rows' | 'places' | 'warned' | 'rejected' | 'setAside'>): string {
-	return (
-		`${r.rows} ligne(s) lue(s) : ${r.places.length} à importer (dont ${r.warned.length} avec avertissement), ` +
-		`${r.rejected.length} refusée(s), ${r.setAside.length} hors territoire mise(s) de côté.`
-	);
 }
