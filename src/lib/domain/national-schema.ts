@@ -267,7 +267,7 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 	}
 
 	const fees: Frais[] = [];
-	for (const field of ['frais_a_charge', 'conditions_acces', 'conditions_access'] as const) {
+	for (const field of ['frais_a_charge', 'conditions_acces', 'conditions_access', 'conditions_acce'] as const) {
 		for (const value of splitList(row[field])) {
 			const fee = enumValue(Object.values(Frais), value) ?? OLD_FEES[labelHead(value)];
 			if (fee) addOnce(fees, fee);
