@@ -15,6 +15,7 @@ import { ListingWriter, type RecordWrite, type Upstream, type WriteContext } fro
 import { mapSchemaFile, type RejectedRow, type SetAsideRow, type WarnedRow } from './map-file';
 import type { FileFormat } from './read-file';
 import { directoryTerritory, type Territory } from './territory';
+import { LOCAL_ID_PREFIX, LOCAL_SOURCE_LABEL } from '../export/schema';
 
 export type { RejectedRow, SetAsideRow, WarnedRow };
 
@@ -68,7 +69,8 @@ export async function importSchemaFile(
 ): Promise<ImportReport> {
 	const mapped = mapSchemaFile(fileName, content, { territory: includeOutside ? null : (territory ?? directoryTerritory()) });
 	if (!mapped.ok) return mapped;
-	const { places: incoming } = mapped;
+	const own = await ownCreations(db, mapped.places);
+	const incoming = mapped.places.filter((p) => !own.has(p));
 
 	const summary = await inTransaction(db, async (trx) => {
 		const writer = new ListingWriter(trx, {
@@ -82,11 +84,12 @@ export async function importSchemaFile(
 		const totals: ImportSummary = {
 			placesCreated: 0,
 			placesUpdated: 0,
-			placesUnchanged: 0,
 			offersCreated: 0,
 			offersUpdated: 0,
 			offersRemoved: 0,
-			flags: 0
+			flags: 0,
+			// Our own export's rows for places created here are those places: nothing to write.
+			placesUnchanged: own.size
 		};
 		let done = 0;
 		let rawChanged = false;
@@ -114,12 +117,27 @@ export async function importSchemaFile(
 		ok: true,
 		format: mapped.format,
 		rows: mapped.rows,
-		imported: incoming.length,
+		imported: mapped.places.length,
 		summary,
 		warned: mapped.warned,
 		rejected: mapped.rejected,
 		setAside: mapped.setAside
 	};
+}
+
+/**
+ * The rows of our own export that stand for places created here (`roubaix-<id>` under the City's
+ * name) while this database still holds them: they match by that id instead of being duplicated.
+ */
+async function ownCreations(db: DB, incoming: readonly ImportedPlace[]): Promise<Set<ImportedPlace>> {
+	const candidates = new Map<number, ImportedPlace>();
+	for (const p of incoming) {
+		const m = p.source === LOCAL_SOURCE_LABEL ? new RegExp(`^${LOCAL_ID_PREFIX}(\\d+)$`).exec(p.sourceId) : null;
+		if (m) candidates.set(Number(m[1]), p);
+	}
+	if (candidates.size === 0) return new Set();
+	const held = await places.localIds(db, [...candidates.keys()]);
+	return new Set([...candidates].filter(([id]) => held.has(id)).map(([, p]) => p));
 }
 
 /** The places of the file we already hold, by source and upstream id. */
@@ -185,6 +203,9 @@ async function importSlice(trx: DB, writer: ListingWriter, slice: readonly Impor
 	const newPlaceIds = new Map(placeWrites.map((w, i) => [`${w.upstream!.source}\u0000${w.upstream!.sourceId}`, writtenPlaces[i]!.id]));
 
 	const existingOffers = await offersFrom(trx, slice, held);
+	// Offers created here on a place we hold come back in our own export as restored offers: the
+	// same offer, not a new one.
+	const ownOffers = await offers.byPlaces(trx, slice.filter((p) => p.restoredOffers).flatMap((p) => held(p)?.id ?? []), { source: 'local' });
 	const offerWrites: RecordWrite<'offer'>[] = [];
 	const gone: number[] = [];
 	for (const p of slice) {
@@ -193,8 +214,14 @@ async function importSlice(trx: DB, writer: ListingWriter, slice: readonly Impor
 		const actorId = current?.actor_id ?? actorIds.get(normalizeText(p.name))!;
 		const mine = existingOffers.get(placeId) ?? [];
 		const wanted = p.restoredOffers ? restoredOffers(p, p.restoredOffers, placeId) : foldedOffers(p, placeId);
+		const local = [...(ownOffers.get(placeId) ?? [])];
 		for (const w of wanted) {
 			const existing = mine.find((o) => o.source_id === w.upstream.sourceId);
+			const same = existing ? -1 : local.findIndex((o) => w.complete && !offerDiffers(o, w.snapshot, w.upstream, true));
+			if (same >= 0) {
+				local.splice(same, 1);
+				continue;
+			}
 			if (!existing) {
 				offerWrites.push({ entity: 'offer', id: null, actorId, before: null, after: w.snapshot, upstream: w.upstream });
 				continue;
@@ -210,7 +237,8 @@ async function importSlice(trx: DB, writer: ListingWriter, slice: readonly Impor
 				upstream: w.upstream
 			});
 		}
-		for (const o of mine) if (!wanted.some((w) => w.upstream.sourceId === o.source_id)) gone.push(o.id);
+		// Our own export leaves closed offers out: their absence there is not a removal.
+		for (const o of mine) if (!wanted.some((w) => w.upstream.sourceId === o.source_id) && !(p.restoredOffers && o.status === 'closed')) gone.push(o.id);
 	}
 	await writer.write('offer', offerWrites);
 	await writer.removeOffers(gone);
@@ -301,9 +329,10 @@ function takeUpstream(current: OfferSnapshot, upstream: OfferSnapshot): OfferSna
 	return after as unknown as OfferSnapshot;
 }
 
-function offerDiffers(current: offers.StoredOffer, after: OfferSnapshot, upstream: Upstream): boolean {
+function offerDiffers(current: offers.StoredOffer, after: OfferSnapshot, upstream: Upstream, factsOnly = false): boolean {
 	const same = (a: unknown, b: unknown) => (Array.isArray(a) ? JSON.stringify(a) === JSON.stringify(b) : a === b);
 	if (SNAPSHOT_FIELDS.offer.some((k) => !same(current[k], after[k]))) return true;
+	if (factsOnly) return false;
 	const verifiedAt = upstream.verified ? upstream.verified.at : upstream.sourceUpdatedOn;
 	const verifiedHow = upstream.verified ? upstream.verified.how : 'import';
 	return current.level_inferred !== (upstream.levelInferred ?? false) || current.verified_at !== verifiedAt || current.verified_how !== verifiedHow;
