@@ -101,3 +101,11 @@ describe('the validator is not lenient', () => {
 		expect(validStructure({ ...directory.structures[0]!, courriel: 'pas un courriel' })).toBe(false);
 	});
 });
+
+describe('the documented example', () => {
+	it('validates too', async () => {
+		const { DI_SERVICE_EXAMPLE, DI_STRUCTURE_EXAMPLE } = await import('./example');
+		expect(validStructure(DI_STRUCTURE_EXAMPLE) ? [] : validStructure.errors).toEqual([]);
+		expect(validService(DI_SERVICE_EXAMPLE) ? [] : validService.errors).toEqual([]);
+	});
+});
