@@ -486,6 +486,7 @@ test.describe('revue d’un import par la coordination', () => {
 			await expect(report.getByRole('heading', { name: 'Hors territoire (1)' })).toBeVisible();
 			await expect(report.locator('details li')).toHaveText([`ligne 5 : ${lille.nom} (Lille)`]);
 			await expectAccessible(page, browser, baseURL!, javaScriptEnabled);
+			if (javaScriptEnabled) await report.screenshot({ path: 'docs/screenshots/import-revue-rapport.png' });
 			expect(await placeBySourceId(f.source, alpha.id!), 'a review writes nothing').toBeUndefined();
 
 			// With the box ticked, Delta is in the review too.
