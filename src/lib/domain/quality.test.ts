@@ -239,3 +239,37 @@ describe('qualityFlags: probable duplicates', () => {
 		}
 	});
 });
+
+describe('values of the source the importer did not recognise', () => {
+	it('raise one flag naming each raw value and its field', () => {
+		const p = place({ id: 1, unknownValues: [{ field: 'services', value: 'Réparer son vélo' }, { field: 'horaires', value: 'le lundi' }] });
+		const flags = qualityFlags([p], NO_STREETS, NOW).get(1)!;
+		expect(flags.filter((f) => f.code === 'unknown_source_value')).toEqual([
+			{ code: 'unknown_source_value', detail: 'Valeur de la source non reconnue : « Réparer son vélo » (services), « le lundi » (horaires).' }
+		]);
+	});
+});
+
+describe('duplicates among many places on one street (the national bench)', () => {
+	it('25,000 places on a few streets: no crash, and same names on one street still found', () => {
+		const many = Array.from({ length: 25_000 }, (_, i) =>
+			place({ id: i + 1, name: `Lieu synthétique n° ${i + 1}`, address: `${i + 1} rue synthétique ${i % 20}`, lat: 50.67 + (i % 500) * 0.00008, lon: 3.15 + Math.floor(i / 500) * 0.0013 })
+		);
+		many.push(place({ id: 30_001, name: 'Espace Jumeau', address: '1 rue synthétique 3', lat: 50.68, lon: 3.16 }));
+		many.push(place({ id: 30_002, name: 'Espace Jumeau', address: '900 rue synthétique 3', lat: 50.70, lon: 3.20 }));
+		const flags = qualityFlags(many, NO_STREETS, NOW);
+		expect(flags.get(30_001)?.find((f) => f.code === 'probable_duplicate')).toEqual({
+			code: 'probable_duplicate',
+			detail: 'Doublon probable de « Espace Jumeau » (même nom dans la même rue).',
+			relatedId: 30_002
+		});
+	});
+
+	it('a street of the same name in another commune is another street', () => {
+		const a = place({ id: 1, name: 'Espace Jumeau', address: '1 rue de la Gare', commune: 'Roubaix', lat: 50.68, lon: 3.16 });
+		const b = place({ id: 2, name: 'Espace Jumeau', address: '9 rue de la Gare', commune: 'Lille', lat: 50.63, lon: 3.06 });
+		expect(qualityFlags([a, b], NO_STREETS, NOW).get(1)?.some((f) => f.code === 'probable_duplicate') ?? false).toBe(false);
+		const c = { ...b, commune: 'ROUBAIX' };
+		expect(qualityFlags([a, c], NO_STREETS, NOW).get(1)?.some((f) => f.code === 'probable_duplicate')).toBe(true);
+	});
+});
