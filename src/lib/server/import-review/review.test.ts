@@ -396,6 +396,20 @@ describe('a local correction is never overwritten silently', () => {
 });
 
 describe('decisions', () => {
+	it('add: a value the importer did not recognise is kept raw on the new place and flagged', async () => {
+		const content = newerExtract().replace('Prendre en main un ordinateur;Accéder à du matériel', 'Prendre en main un ordinateur;Réparer son vélo');
+		const result = await review(content);
+		const item = await itemBySourceId(result.reviewId, NEW_ID);
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'add' }, tick())).toEqual({ ok: true });
+		const placeId = (await itemBySourceId(result.reviewId, NEW_ID)).place_id!;
+		expect(await allRows(conn, 'select field, value from place_unknown_values where place_id = ?', placeId)).toEqual([
+			{ field: 'services', value: 'Réparer son vélo' }
+		]);
+		expect(await allRows(conn, "select detail from quality_flags where place_id = ? and code = 'unknown_source_value'", placeId)).toEqual([
+			{ detail: 'Valeur de la source non reconnue : « Réparer son vélo » (services).' }
+		]);
+	});
+
 	it('add: the place, its offers and its structure are created with their upstream id, history and audit lines', async () => {
 		const result = await review();
 		const item = await itemBySourceId(result.reviewId, NEW_ID);
