@@ -13,7 +13,9 @@
  *    the coordinator applies the unticked default, ignores the new one, closes the gone one,
  *    merges one near-copy and keeps both for the other. The public pages and the database agree.
  * 4. A third file leaves them all out: bulk « Fermer tous les lieux disparus ».
- * And a broken file: French report of the refused lines, nothing created. axe on every screen.
+ * And a file with faults: refused rows, warnings (an unknown value kept raw) and a place outside
+ * Roubaix set aside (then taken with the « hors territoire » box); a file with no good row is refused
+ * whole, nothing created. axe on every screen.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import Papa from 'papaparse';
@@ -453,7 +455,7 @@ test.describe('revue d’un import par la coordination', () => {
 		}
 	});
 
-	test('un fichier avec une ligne fausse : les lignes refusées en français, rien n’est créé', async ({
+	test('un extrait avec des lignes fausses, une valeur inconnue et un lieu hors de Roubaix : refusées, avertissements, hors territoire', async ({
 		page,
 		context,
 		browser,
@@ -461,26 +463,57 @@ test.describe('revue d’un import par la coordination', () => {
 		javaScriptEnabled,
 		consoleErrors
 	}, info) => {
-		// The refused upload answers 400, which Chromium logs.
+		// The upload refused whole answers 400, which Chromium logs.
 		consoleErrors.allow(/status of 400/);
 		const f = fixtureFor(info);
-		const { alpha, beta, gamma } = f.rows;
+		const { alpha, beta, gamma, delta } = f.rows;
+		// Delta is in Lille: set aside unless asked for.
+		const lille = { ...delta, commune: 'Lille', code_postal: '59000', latitude: '50.63660', longitude: '3.06350' };
 		await signInAs(context, uniqueEmail('revue-import-erreur', info), 'coordinator');
 		try {
+			const mixed = csv([alpha, { ...beta, code_postal: '591' }, { ...gamma, services: 'Réparer son vélo;Prendre en main un ordinateur' }, lille]);
+			const reviewId = await uploadForReview(page, `melange-${f.tag}.csv`, mixed);
+			// Only Alpha and Gamma are to decide; Bêta is refused, Delta set aside.
+			await expectSection(page, 'new', 'Lieux nouveaux', [alpha.nom!, gamma.nom!]);
+			await expect(item(page, 'new', gamma.nom!)).toContainText('valeur de la source non reconnue : « Réparer son vélo » (services)');
+			const report = page.getByRole('region', { name: 'Ce que le fichier n’a pas pu donner' });
+			const refused = report.getByRole('table', { name: 'Lignes refusées' });
+			await expect(refused.getByRole('columnheader')).toHaveText(['Ligne', 'Champ', 'Raison']);
+			await expect(refused.locator('tbody tr')).toHaveCount(1);
+			await expect(refused.locator('tbody tr').nth(0).getByRole('cell')).toHaveText(['ligne 3', 'code_postal', 'code postal sur 5 chiffres attendu']);
+			const warned = report.getByRole('table', { name: 'Avertissements' });
+			await expect(warned.locator('tbody tr').nth(0).getByRole('cell')).toHaveText(['ligne 4', gamma.nom!, 'services', 'valeur inconnue « Réparer son vélo »']);
+			await expect(report.getByRole('heading', { name: 'Hors territoire (1)' })).toBeVisible();
+			await expect(report.locator('details li')).toHaveText([`ligne 5 : ${lille.nom} (Lille)`]);
+			await expectAccessible(page, browser, baseURL!, javaScriptEnabled);
+			if (javaScriptEnabled) await report.screenshot({ path: 'docs/screenshots/import-revue-rapport.png' });
+			expect(await placeBySourceId(f.source, alpha.id!), 'a review writes nothing').toBeUndefined();
+
+			// With the box ticked, Delta is in the review too.
+			await open(page, '/admin/imports');
+			await page.getByLabel('Fichier au schéma national des lieux de médiation numérique').setInputFiles({
+				name: `melange-${f.tag}.csv`,
+				mimeType: 'text/csv',
+				buffer: Buffer.from(mixed, 'utf8')
+			});
+			await page.getByLabel('Importer aussi les lieux hors de Roubaix (hors territoire)').check();
+			await page.getByRole('button', { name: 'Mettre en revue' }).click();
+			await settle(page);
+			await expect(page).toHaveURL(new RegExp(`/admin/imports/(?!${reviewId}$)\\d+$`));
+			await expectSection(page, 'new', 'Lieux nouveaux', [alpha.nom!, gamma.nom!, lille.nom!]);
+			await expect(page.getByRole('heading', { name: 'Hors territoire (0)' })).toBeVisible();
+
+			// A file with no row to import is refused whole, in French, and nothing is created.
 			const before = await directoryChecksum();
-			const broken = csv([alpha, { ...beta, code_postal: '591' }, { ...gamma, latitude: 'nord' }]);
-			await upload(page, `casse-${f.tag}.csv`, broken);
+			await upload(page, `casse-${f.tag}.csv`, csv([{ ...beta, code_postal: '591' }, { ...gamma, latitude: 'nord' }]));
 			await expect(page).toHaveURL(/\/admin\/imports(\?\/upload)?$/);
 			const alert = page.getByRole('alert');
-			await expect(alert).toContainText("2 ligne(s) refusée(s) sur 3 : rien n'a été importé. Rien n’a été mis en revue.");
+			await expect(alert).toContainText('2 ligne(s) refusée(s) sur 2 : aucun lieu à importer. Rien n’a été mis en revue.');
 			const table = alert.getByRole('table', { name: 'Lignes refusées' });
-			await expect(table.getByRole('columnheader')).toHaveText(['Ligne', 'Champ', 'Raison']);
-			await expect(table.locator('tbody tr')).toHaveCount(2);
-			await expect(table.locator('tbody tr').nth(0).getByRole('cell')).toHaveText(['ligne 3', 'code_postal', 'code postal sur 5 chiffres attendu']);
-			await expect(table.locator('tbody tr').nth(1).getByRole('cell')).toHaveText(['ligne 4', 'latitude', 'latitude doit être un nombre']);
+			await expect(table.locator('tbody tr').nth(0).getByRole('cell')).toHaveText(['ligne 2', 'code_postal', 'code postal sur 5 chiffres attendu']);
+			await expect(table.locator('tbody tr').nth(1).getByRole('cell')).toHaveText(['ligne 3', 'latitude', 'latitude doit être un nombre']);
 			await expectAccessible(page, browser, baseURL!, javaScriptEnabled);
 			expect(await directoryChecksum(), 'no review, no place').toBe(before);
-			expect(await placeBySourceId(f.source, alpha.id!)).toBeUndefined();
 
 			// No file at all, and a file that is no extract: French, nothing created.
 			await open(page, '/admin/imports');

@@ -56,6 +56,13 @@ function place(overrides: Record<string, unknown>): ImportedPlace {
 	return mapped.place;
 }
 
+/** The warnings of a row that is imported all the same. */
+function warningsOf(overrides: Record<string, unknown>, base: Record<string, unknown> = BARE): RowError[] {
+	const mapped = mapSchemaRow({ ...base, ...overrides });
+	if (!mapped.ok) throw new Error(`row rejected: ${JSON.stringify(mapped.errors)}`);
+	return mapped.warnings;
+}
+
 function errorsOf(overrides: Record<string, unknown>, base: Record<string, unknown> = BARE): RowError[] {
 	const mapped = mapSchemaRow({ ...base, ...overrides });
 	if (mapped.ok) throw new Error('row accepted, expected a rejection');
@@ -89,6 +96,7 @@ describe('mapSchemaRow: a real row of the 2023 file', () => {
 		const mapped = mapSchemaRow(PARKOUR);
 		expect(mapped).toEqual({
 			ok: true,
+			warnings: [],
 			place: {
 				sourceId: 'b9cf77b6-10b1-4c8c-839c-5cfe57fcedff-dora',
 				source: 'dora',
@@ -236,9 +244,12 @@ describe('modalités d’accompagnement → levels (declared)', () => {
 		expect(p.offers.map((o) => o.level)).toEqual(['support', 'reinforced']);
 	});
 
-	it('rejects an unknown modality, naming the field', () => {
-		expect(errorsOf({ modalites_accompagnement: 'Par pigeon voyageur' })).toEqual([
-			{ field: 'modalites_accompagnement', reason: 'valeur inconnue « Par pigeon voyageur »' }
+	it('warns of an unknown modality, naming the field and keeping the raw value', () => {
+		expect(warningsOf({ modalites_accompagnement: 'Par pigeon voyageur' })).toEqual([
+			{ field: 'modalites_accompagnement', reason: 'valeur inconnue « Par pigeon voyageur »', value: 'Par pigeon voyageur' }
+		]);
+		expect(place({ modalites_accompagnement: 'Par pigeon voyageur' }).unknownValues).toEqual([
+			{ field: 'modalites_accompagnement', value: 'Par pigeon voyageur' }
 		]);
 	});
 });
@@ -293,7 +304,7 @@ describe('offersFor', () => {
 	it('reports an unknown modality in the given error list', () => {
 		const errors: RowError[] = [];
 		offersFor(['Sur la lune'], [], [], errors);
-		expect(errors).toEqual([{ field: 'modalites_accompagnement', reason: 'valeur inconnue « Sur la lune »' }]);
+		expect(errors).toEqual([{ field: 'modalites_accompagnement', reason: 'valeur inconnue « Sur la lune »', value: 'Sur la lune' }]);
 	});
 });
 
@@ -349,7 +360,9 @@ describe('publics, specific support, fees, labels', () => {
 			"Gratuit sous condition : La gratuité du service est conditionnée à l'inscription",
 			[Frais.GratuitSousCondition]
 		],
-		['conditions_acces', 'Accepte le Pass numérique : Je peux payer avec le Pass numérique', [Frais.Payant]],
+		// The schema's v1 text puts « pass numériques » and « adhésion » under « Gratuit sous condition ».
+		['conditions_acces', 'Accepte le Pass numérique : Je peux payer avec le Pass numérique', [Frais.GratuitSousCondition]],
+		['conditions_acces', "Adhésion : L'accès au lieu et/ou à ses services nécessite d'y adhérer", [Frais.GratuitSousCondition]],
 		['frais_a_charge', 'Gratuit|Payant', [Frais.Gratuit, Frais.Payant]],
 		['frais_a_charge', 'gratuit sous condition', [Frais.GratuitSousCondition]]
 	])('%s « %s » → fees %j', (column, value, fees) => {
@@ -375,37 +388,22 @@ describe('publics, specific support, fees, labels', () => {
 	});
 });
 
-describe('rejected rows name the field and the reason in French', () => {
+describe('refused rows name the field and the reason in French', () => {
 	it.each([
 		['missing nom', { nom: '' }, { field: 'nom', reason: 'nom est obligatoire' }],
 		['blank nom', { nom: '   ' }, { field: 'nom', reason: 'nom est obligatoire' }],
-		['missing id', { id: '' }, { field: 'id', reason: 'id est obligatoire' }],
-		['missing adresse', { adresse: '' }, { field: 'adresse', reason: 'adresse est obligatoire' }],
 		['latitude « abc »', { latitude: 'abc' }, { field: 'latitude', reason: 'latitude doit être un nombre' }],
 		['latitude 200', { latitude: '200' }, { field: 'latitude', reason: 'latitude hors des bornes (-90 à 90)' }],
 		['longitude -181', { longitude: '-181' }, { field: 'longitude', reason: 'longitude hors des bornes (-180 à 180)' }],
+		['a point in Belgium', { latitude: '50.85', longitude: '11.35' }, { field: 'latitude', reason: 'coordonnées hors de France (50.85, 11.35)' }],
+		['a point off Africa', { latitude: '0', longitude: '0' }, { field: 'latitude', reason: 'coordonnées hors de France (0, 0)' }],
 		['code postal on 4 digits', { code_postal: '5910' }, { field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }],
-		['code postal with a space', { code_postal: '59 100' }, { field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }],
-		['date in French order', { date_maj: '22/11/2022' }, { field: 'date_maj', reason: 'date au format AAAA-MM-JJ attendue' }],
-		['missing date', { date_maj: '' }, { field: 'date_maj', reason: 'date au format AAAA-MM-JJ attendue' }],
-		['month 13', { date_maj: '2022-13-45' }, { field: 'date_maj', reason: 'date impossible' }],
-		['unknown service', { services: 'Faire du vélo' }, { field: 'services', reason: 'valeur inconnue « Faire du vélo »' }],
-		['unknown public', { publics_accueillis: 'Martiens' }, { field: 'publics_accueillis', reason: 'valeur inconnue « Martiens »' }],
-		['unknown fee', { conditions_acces: 'Sur devis' }, { field: 'frais_a_charge', reason: 'valeur inconnue « Sur devis »' }],
-		['unknown access mode', { modalites_acces: 'Par fax' }, { field: 'modalites_acces', reason: 'valeur inconnue « Par fax »' }],
-		['unreadable hours', { horaires: 'lundi 9h' }, { field: 'horaires', reason: 'horaires OSM illisibles « lundi 9h »' }],
-		['booking link without scheme', { prise_rdv: 'www.parkour59.com' }, { field: 'prise_rdv', reason: 'adresse web invalide « www.parkour59.com »' }],
-		['booking link not on the web', { prise_rdv: 'javascript:alert(1)' }, { field: 'prise_rdv', reason: 'adresse web invalide « javascript:alert(1) »' }],
-		['bad website', { site_web: 'parkour59' }, { field: 'site_web', reason: 'adresse web invalide « parkour59 »' }]
+		['code postal with a space', { code_postal: '59 100' }, { field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }]
 	])('%s', (_label, overrides, error) => {
 		expect(errorsOf(overrides)).toEqual([error]);
 	});
 
-	it('rejects an impossible calendar date (30 February)', () => {
-		expect(errorsOf({ date_maj: '2022-02-30' })).toEqual([{ field: 'date_maj', reason: 'date impossible' }]);
-	});
-
-	it('rejects an empty latitude instead of placing the point at 0', () => {
+	it('refuses an empty latitude instead of placing the point at 0', () => {
 		const errors = errorsOf({ latitude: '' });
 		expect(errors.map((e) => e.field)).toEqual(['latitude']);
 	});
@@ -415,10 +413,53 @@ describe('rejected rows name the field and the reason in French', () => {
 		expect(errors).toEqual([
 			{ field: 'nom', reason: 'nom est obligatoire' },
 			{ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' },
-			{ field: 'latitude', reason: 'latitude doit être un nombre' },
-			{ field: 'services', reason: 'valeur inconnue « Faire du vélo »' },
-			{ field: 'horaires', reason: 'horaires OSM illisibles « lundi 9h »' }
+			{ field: 'latitude', reason: 'latitude doit être un nombre' }
 		]);
+	});
+
+	it('takes overseas points', () => {
+		expect(place({ latitude: '-20.88', longitude: '55.45', code_postal: '97400' }).lat).toBe(-20.88);
+	});
+});
+
+describe('warnings: the row comes in, the value is dropped and kept raw', () => {
+	it.each([
+		['unknown service', { services: 'Faire du vélo' }, { field: 'services', reason: 'valeur inconnue « Faire du vélo »', value: 'Faire du vélo' }],
+		['unknown public', { publics_accueillis: 'Martiens' }, { field: 'publics_accueillis', reason: 'valeur inconnue « Martiens »', value: 'Martiens' }],
+		['unknown fee', { conditions_acces: 'Sur devis' }, { field: 'conditions_acces', reason: 'valeur inconnue « Sur devis »', value: 'Sur devis' }],
+		['unknown fee (v1)', { frais_a_charge: 'Sur devis' }, { field: 'frais_a_charge', reason: 'valeur inconnue « Sur devis »', value: 'Sur devis' }],
+		['unknown access mode', { modalites_acces: 'Par fax' }, { field: 'modalites_acces', reason: 'valeur inconnue « Par fax »', value: 'Par fax' }],
+		['unreadable hours', { horaires: 'lundi 9h' }, { field: 'horaires', reason: 'horaires OSM illisibles « lundi 9h »', value: 'lundi 9h' }],
+		['booking link without scheme', { prise_rdv: 'www.parkour59.com' }, { field: 'prise_rdv', reason: 'adresse web invalide « www.parkour59.com »', value: 'www.parkour59.com' }],
+		['booking link not on the web', { prise_rdv: 'javascript:alert(1)' }, { field: 'prise_rdv', reason: 'adresse web invalide « javascript:alert(1) »', value: 'javascript:alert(1)' }],
+		['bad website', { site_web: 'parkour59' }, { field: 'site_web', reason: 'adresse web invalide « parkour59 »', value: 'parkour59' }],
+		['date in French order', { date_maj: '22/11/2022' }, { field: 'date_maj', reason: 'date illisible « 22/11/2022 » (AAAA-MM-JJ attendue)', value: '22/11/2022' }],
+		['month 13', { date_maj: '2022-13-45' }, { field: 'date_maj', reason: 'date illisible « 2022-13-45 » (AAAA-MM-JJ attendue)', value: '2022-13-45' }],
+		['30 February', { date_maj: '2022-02-30' }, { field: 'date_maj', reason: 'date illisible « 2022-02-30 » (AAAA-MM-JJ attendue)', value: '2022-02-30' }],
+		['missing date', { date_maj: '' }, { field: 'date_maj', reason: 'date de mise à jour manquante' }],
+		['missing adresse', { adresse: '' }, { field: 'adresse', reason: 'adresse manquante : le lieu est placé par ses coordonnées' }]
+	])('%s', (_label, overrides, warning) => {
+		expect(warningsOf(overrides)).toEqual([warning]);
+	});
+
+	it('drops what it did not recognise and keeps the rest', () => {
+		const p = place({ services: 'Faire du vélo;Prendre en main un ordinateur', horaires: 'lundi 9h', date_maj: '' });
+		expect(p.themes).toEqual(['everyday']);
+		expect(p.hours).toBeNull();
+		expect(p.sourceUpdatedOn).toBeNull();
+		expect(p.unknownValues).toEqual([
+			{ field: 'services', value: 'Faire du vélo' },
+			{ field: 'horaires', value: 'lundi 9h' }
+		]);
+	});
+
+	it('a row without id gets a stable one from its name and address', () => {
+		const a = mapSchemaRow({ ...BARE, id: '' });
+		const b = mapSchemaRow({ ...BARE, id: '', nom: 'LIEU DE TEST' });
+		if (!a.ok || !b.ok) throw new Error('refused');
+		expect(a.place.sourceId).toMatch(/^sans-id-[0-9a-f]{16}$/);
+		expect(b.place.sourceId).toBe(a.place.sourceId);
+		expect(a.warnings[0]!.field).toBe('id');
 	});
 });
 

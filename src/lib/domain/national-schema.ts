@@ -8,19 +8,33 @@ import {
 	Service
 } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { z } from 'zod';
-import { LEVELS, type Level } from './levels';
-import { LOCAL_TAGS, THEMES, themeFromService, type LocalTagCode, type ThemeCode } from './themes';
+import type { Level } from './levels';
+import { themeFromService, type LocalTagCode, type ThemeCode } from './themes';
 import { isValidHours } from './hours';
+import { OLD_FEES, OLD_LABELS, OLD_PUBLICS, OLD_SERVICES_BY_KEY, labelHead } from './schema-history';
 import { normalizeText } from './vocabulary';
+import { EXTENSION_KEY, applyRestoredPlace, isHttpUrl, readExtension, type RestoredOffer } from './roubaix-extension';
 
 /**
- * Maps one row of the national "lieux de médiation numérique" schema, in its 2023 vocabulary
- * or the current one, to our model: a place and one offer per level.
+ * Maps one row of the national "lieux de médiation numérique" schema, in any of its published
+ * vocabularies (2021 to the current one), to our model: a place and one offer per level.
+ *
+ * A row is refused only for what a listing cannot be without: a name, a usable point in France
+ * (we do not geocode), a well-formed postcode. Anything else that is wrong (an unknown value in a
+ * list or enum field, unreadable hours, a broken link, a missing date) is a warning: the row comes
+ * in, the value is dropped from the listing and kept raw in `unknownValues` for the coordinator.
  */
 
 export interface RowError {
 	field: string;
 	reason: string;
+	/** The source's raw value, for a value the importer did not recognise (kept on the record). */
+	value?: string;
+}
+
+export interface UnknownValue {
+	field: string;
+	value: string;
 }
 
 export interface ImportedOffer {
@@ -57,6 +71,8 @@ export interface ImportedPlace {
 	programmes: DispositifProgrammeNational[];
 	otherLabels: string[];
 	offers: ImportedOffer[];
+	/** Values of the source the importer did not recognise: shown to the coordinator, flagged. */
+	unknownValues?: UnknownValue[];
 	/**
 	 * Set only when the row carries the `_roubaix` extension (our own export): the exact offers to
 	 * write, in place of the ones folded from the schema's columns.
@@ -64,31 +80,11 @@ export interface ImportedPlace {
 	restoredOffers?: RestoredOffer[];
 }
 
-export type MappedRow = { ok: true; place: ImportedPlace } | { ok: false; errors: RowError[] };
+export type MappedRow =
+	| { ok: true; place: ImportedPlace; warnings: RowError[] }
+	| { ok: false; errors: RowError[]; warnings: RowError[] };
 
-/** 2023 service wording → current services, local tags and, for some, the level they imply. */
-const OLD_SERVICES: Record<string, { themes: ThemeCode[]; tags?: LocalTagCode[]; level?: Level }> = {
-	'accéder à du matériel': { themes: ['access'], level: 'discover' },
-	'accéder à une connexion internet': { themes: ['access'], level: 'discover' },
-	"s'équiper en matériel informatique": { themes: ['equipment'] },
-	'prendre en main un smartphone ou une tablette': { themes: ['everyday'], level: 'learn' },
-	'prendre en main un ordinateur': { themes: ['everyday'], level: 'learn' },
-	'utiliser le numérique au quotidien': { themes: ['everyday'], level: 'learn' },
-	'devenir autonome dans les démarches administratives': { themes: ['admin'], level: 'learn' },
-	'réaliser des démarches administratives avec un accompagnement': { themes: ['admin'], level: 'support' },
-	'accompagner les démarches de santé': { themes: ['admin'], tags: ['health'], level: 'support' },
-	'approfondir ma culture numérique': { themes: ['culture'] },
-	'promouvoir la citoyenneté numérique': { themes: ['culture'] },
-	'favoriser mon insertion professionnelle': { themes: ['jobs'] },
-	'créer et développer mon entreprise': { themes: ['jobs'] },
-	'créer avec le numérique': { themes: ['creative'] },
-	"soutenir la parentalité et l'éducation avec le numérique": { themes: ['parenting'] },
-	'sécuriser mes usages numériques': { themes: ['safety'] }
-};
-
-const OLD_SERVICES_BY_KEY = new Map(Object.entries(OLD_SERVICES).map(([k, v]) => [normalizeText(k), v]));
-
-/** Both wordings of `modalites_accompagnement`; the 2023 ones are matched on their opening words. */
+/** Both wordings of `modalites_accompagnement`; the 2021–2023 ones are matched on their opening words. */
 const MODALITIES: { match: (v: string) => boolean; level: Level; remote?: boolean }[] = [
 	{ match: (v) => v === norm(ModaliteAccompagnement.EnAutonomie) || v.startsWith('seul'), level: 'discover' },
 	{ match: (v) => v === norm(ModaliteAccompagnement.DansUnAtelier) || v.startsWith('dans un atelier'), level: 'learn' },
@@ -100,36 +96,11 @@ const MODALITIES: { match: (v: string) => boolean; level: Level; remote?: boolea
 	{ match: (v) => v.startsWith("pour quelqu'un") || v.startsWith('a ma place'), level: 'reinforced' }
 ];
 
-const OLD_PUBLICS: Record<string, { publics?: PublicSpecifiquementAdresse[]; support?: PriseEnChargeSpecifique[] }> = {
-	// "Adultes" and "Tout public" name no specific public in the current schema.
-	adultes: {},
-	'tout public': {},
-	'familles/enfants': { publics: [PublicSpecifiquementAdresse.FamillesEnfants] },
-	'jeunes (16-26 ans)': { publics: [PublicSpecifiquementAdresse.Jeunes] },
-	'seniors (+ 65 ans)': { publics: [PublicSpecifiquementAdresse.Seniors] },
-	'uniquement femmes': { publics: [PublicSpecifiquementAdresse.Femmes] },
-	surdite: { support: [PriseEnChargeSpecifique.Surdite] },
-	'handicaps mentaux': { support: [PriseEnChargeSpecifique.HandicapsMentaux] },
-	'handicaps psychiques': { support: [PriseEnChargeSpecifique.HandicapsMentaux] },
-	'handicaps moteurs': { support: [PriseEnChargeSpecifique.HandicapsMoteurs] },
-	'deficience visuelle': { support: [PriseEnChargeSpecifique.DeficienceVisuelle] },
-	"personnes en situation d'illettrisme": { support: [PriseEnChargeSpecifique.Illettrisme] },
-	'public langues etrangeres': { support: [PriseEnChargeSpecifique.LanguesEtrangeresAutre] }
-};
-
-const OLD_LABELS: Record<string, DispositifProgrammeNational> = {
-	cnfs: DispositifProgrammeNational.ConseillersNumeriques,
-	'conseillers numeriques': DispositifProgrammeNational.ConseillersNumeriques,
-	'france services': DispositifProgrammeNational.FranceServices,
-	'aidants connect': DispositifProgrammeNational.AidantsConnect,
-	'point numerique caf': DispositifProgrammeNational.PointNumeriqueCAF
-};
-
 function norm(value: string): string {
 	return normalizeText(value);
 }
 
-/** Lists are "|"-separated in the current schema and ";"-separated in older files. */
+/** Lists are "|"-separated in the current schema, ";"-separated in older files, arrays in JSON. */
 export function splitList(value: unknown): string[] {
 	if (value === null || value === undefined) return [];
 	if (Array.isArray(value)) return value.map(String).map((v) => v.trim()).filter(Boolean);
@@ -143,6 +114,7 @@ export function splitList(value: unknown): string[] {
 
 function optionalText(value: unknown): string | null {
 	if (value === null || value === undefined) return null;
+	if (Array.isArray(value)) return optionalText(value[0]);
 	const text = String(value).trim();
 	return text === '' || text.toLowerCase() === 'null' ? null : text;
 }
@@ -162,45 +134,92 @@ const number = (field: string, min: number, max: number) =>
 			.refine((n) => n >= min && n <= max, `${field} hors des bornes (${min} à ${max})`)
 	);
 
-const required = (field: string) =>
-	z.preprocess((v) => optionalText(v) ?? '', z.string().min(1, `${field} est obligatoire`));
+const LATITUDE = number('latitude', -90, 90);
+const LONGITUDE = number('longitude', -180, 180);
 
-const baseRow = z.object({
-	id: required('id'),
-	nom: required('nom'),
-	adresse: required('adresse'),
-	commune: required('commune'),
-	code_postal: z.preprocess(
-		(v) => optionalText(v) ?? '',
-		z.string().regex(/^\d{5}$/, 'code postal sur 5 chiffres attendu')
-	),
-	latitude: number('latitude', -90, 90),
-	longitude: number('longitude', -180, 180),
-	date_maj: z.preprocess(
-		(v) => optionalText(v) ?? '',
-		z
-			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}/, { message: 'date au format AAAA-MM-JJ attendue', abort: true })
-			// Date.parse rolls 30 February over to March: the date must read back unchanged.
-			.refine((d) => {
-				const day = d.slice(0, 10);
-				const parsed = new Date(`${day}T00:00:00Z`);
-				return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-			}, 'date impossible')
-	)
-});
+/** Metropolitan France with Corsica, the overseas departments and collectivities, generously boxed. */
+const FRANCE_BOXES: readonly [number, number, number, number][] = [
+	[-5.8, 41.2, 10.0, 51.3], // métropole et Corse [lonMin, latMin, lonMax, latMax]
+	[-62.0, 15.7, -60.8, 16.7], // Guadeloupe
+	[-63.3, 17.8, -62.7, 18.2], // Saint-Martin, Saint-Barthélemy
+	[-61.4, 14.3, -60.7, 15.0], // Martinique
+	[-54.7, 2.0, -51.5, 6.0], // Guyane
+	[55.1, -21.5, 56.0, -20.8], // La Réunion
+	[44.9, -13.1, 45.4, -12.5], // Mayotte
+	[-56.6, 46.7, -56.0, 47.2], // Saint-Pierre-et-Miquelon
+	[163.5, -23.0, 168.5, -19.5], // Nouvelle-Calédonie
+	[-155.0, -28.0, -134.0, -7.5], // Polynésie française
+	[-178.5, -14.5, -176.0, -13.0] // Wallis-et-Futuna
+];
+
+export function inFrance(lon: number, lat: number): boolean {
+	return FRANCE_BOXES.some(([x0, y0, x1, y1]) => lon >= x0 && lon <= x1 && lat >= y0 && lat <= y1);
+}
+
+function validDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return false;
+	const day = value.slice(0, 10);
+	// Date.parse rolls 30 February over to March: the date must read back unchanged.
+	const parsed = new Date(`${day}T00:00:00Z`);
+	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
 
 function addOnce<T>(list: T[], ...values: T[]): void {
 	for (const v of values) if (!list.includes(v)) list.push(v);
 }
 
+const unknownValue = (field: string, value: string): RowError => ({ field, reason: `valeur inconnue « ${value} »`, value });
+
+/** A row without an id gets one from its name and address, so re-importing it finds it again. */
+function derivedId(name: string, address: string | null, postalCode: string | null): string {
+	const key = [name, address ?? '', postalCode ?? ''].map(norm).join('|');
+	// FNV-1a, twice with different seeds: stable, and this module also runs in the browser.
+	const fnv = (seed: number) => {
+		let h = seed >>> 0;
+		for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+		return h.toString(16).padStart(8, '0');
+	};
+	return `sans-id-${fnv(2166136261)}${fnv(0x9747b28c)}`;
+}
+
+/** The point: refused when missing, unreadable or outside France (a listing is placed on the map). */
+function pointOf(row: Record<string, unknown>, errors: RowError[]): { lat: number; lon: number } | null {
+	const lat = LATITUDE.safeParse(row.latitude);
+	const lon = LONGITUDE.safeParse(row.longitude);
+	if (!lat.success) errors.push({ field: 'latitude', reason: lat.error.issues[0]!.message });
+	if (!lon.success) errors.push({ field: 'longitude', reason: lon.error.issues[0]!.message });
+	if (!lat.success || !lon.success) return null;
+	if (!inFrance(lon.data, lat.data)) {
+		errors.push({ field: 'latitude', reason: `coordonnées hors de France (${lat.data}, ${lon.data})` });
+		return null;
+	}
+	return { lat: lat.data, lon: lon.data };
+}
+
 export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'import'): MappedRow {
 	const errors: RowError[] = [];
-	const parsed = baseRow.safeParse(row);
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) {
-			errors.push({ field: String(issue.path[0] ?? '?'), reason: issue.message });
-		}
+	const warnings: RowError[] = [];
+
+	const name = optionalText(row.nom);
+	if (!name) errors.push({ field: 'nom', reason: 'nom est obligatoire' });
+	const postalCode = optionalText(row.code_postal);
+	if (postalCode !== null && !/^\d{5}$/.test(postalCode)) errors.push({ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' });
+	const point = pointOf(row, errors);
+	const address = optionalText(row.adresse);
+	if (!address) warnings.push({ field: 'adresse', reason: 'adresse manquante : le lieu est placé par ses coordonnées' });
+	const commune = optionalText(row.commune);
+	if (!commune) warnings.push({ field: 'commune', reason: 'commune manquante' });
+	if (postalCode === null) warnings.push({ field: 'code_postal', reason: 'code postal manquant' });
+	let sourceId = optionalText(row.id);
+	if (!sourceId && name) {
+		sourceId = derivedId(name, address, postalCode);
+		warnings.push({ field: 'id', reason: `identifiant manquant : « ${sourceId} » calculé du nom et de l'adresse` });
+	}
+	let sourceUpdatedOn = optionalText(row.date_maj);
+	if (sourceUpdatedOn === null) warnings.push({ field: 'date_maj', reason: 'date de mise à jour manquante' });
+	else if (!validDate(sourceUpdatedOn)) {
+		warnings.push({ field: 'date_maj', reason: `date illisible « ${sourceUpdatedOn} » (AAAA-MM-JJ attendue)`, value: sourceUpdatedOn });
+		sourceUpdatedOn = null;
 	}
 
 	const themes: ThemeCode[] = [];
@@ -215,7 +234,7 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 		}
 		const old = OLD_SERVICES_BY_KEY.get(norm(value));
 		if (!old) {
-			errors.push({ field: 'services', reason: `valeur inconnue « ${value} »` });
+			warnings.push(unknownValue('services', value));
 			continue;
 		}
 		addOnce(themes, ...old.themes);
@@ -225,54 +244,46 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 
 	const publics: PublicSpecifiquementAdresse[] = [];
 	const specificSupport: PriseEnChargeSpecifique[] = [];
-	const publicValues = [...splitList(row.publics_specifiquement_adresses), ...splitList(row.publics_accueillis)];
-	for (const value of publicValues) {
-		const current = enumValue(Object.values(PublicSpecifiquementAdresse), value);
-		if (current) {
-			addOnce(publics, current);
-			continue;
+	for (const field of ['publics_specifiquement_adresses', 'publics_accueillis'] as const) {
+		for (const value of splitList(row[field])) {
+			const current = enumValue(Object.values(PublicSpecifiquementAdresse), value);
+			if (current) {
+				addOnce(publics, current);
+				continue;
+			}
+			// Old values read "Handicaps mentaux : déficiences limitant…": the words before the colon name it.
+			const old = OLD_PUBLICS[labelHead(value)];
+			const support = enumValue(Object.values(PriseEnChargeSpecifique), value);
+			if (support) addOnce(specificSupport, support);
+			else if (old) {
+				addOnce(publics, ...(old.publics ?? []));
+				addOnce(specificSupport, ...(old.support ?? []));
+			} else warnings.push(unknownValue(field, value));
 		}
-		// Old values read "Handicaps mentaux : déficiences limitant…": the words before the colon name it.
-		const old = OLD_PUBLICS[norm(value.split(' :')[0]!)];
-		if (!old) {
-			const field = splitList(row.publics_accueillis).includes(value) ? 'publics_accueillis' : 'publics_specifiquement_adresses';
-			errors.push({ field, reason: `valeur inconnue « ${value} »` });
-			continue;
-		}
-		addOnce(publics, ...(old.publics ?? []));
-		addOnce(specificSupport, ...(old.support ?? []));
 	}
 	for (const value of splitList(row.prise_en_charge_specifique)) {
-		const current = enumValue(Object.values(PriseEnChargeSpecifique), value);
+		const current = enumValue(Object.values(PriseEnChargeSpecifique), value) ?? OLD_PUBLICS[labelHead(value)]?.support?.[0];
 		if (current) addOnce(specificSupport, current);
-		else errors.push({ field: 'prise_en_charge_specifique', reason: `valeur inconnue « ${value} »` });
+		else warnings.push(unknownValue('prise_en_charge_specifique', value));
 	}
 
 	const fees: Frais[] = [];
-	for (const value of [...splitList(row.frais_a_charge), ...splitList(row.conditions_acces)]) {
-		const current = enumValue(Object.values(Frais), value);
-		const head = norm(value.split(' :')[0]!);
-		const old =
-			head === 'gratuit'
-				? Frais.Gratuit
-				: head === 'gratuit sous condition'
-					? Frais.GratuitSousCondition
-					: head === 'payant' || head === 'accepte le pass numerique'
-						? Frais.Payant
-						: undefined;
-		const fee = current ?? old;
-		if (fee) addOnce(fees, fee);
-		else errors.push({ field: 'frais_a_charge', reason: `valeur inconnue « ${value} »` });
+	for (const field of ['frais_a_charge', 'conditions_acces', 'conditions_access', 'conditions_acce'] as const) {
+		for (const value of splitList(row[field])) {
+			const fee = enumValue(Object.values(Frais), value) ?? OLD_FEES[labelHead(value)];
+			if (fee) addOnce(fees, fee);
+			else warnings.push(unknownValue(field, value));
+		}
 	}
 
 	const accessModes: ModaliteAcces[] = [];
 	for (const value of splitList(row.modalites_acces)) {
 		const current = enumValue(Object.values(ModaliteAcces), value);
 		if (current) addOnce(accessModes, current);
-		else errors.push({ field: 'modalites_acces', reason: `valeur inconnue « ${value} »` });
+		else warnings.push(unknownValue('modalites_acces', value));
 	}
 
-	// Labels outside the current enum (APTIC, EPN…) are kept as free labels, never dropped.
+	// Labels outside the current enum (APTIC, EPN, regional labels…) are kept as free labels, never dropped.
 	const programmes: DispositifProgrammeNational[] = [];
 	const otherLabels: string[] = [];
 	for (const value of [
@@ -282,48 +293,51 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 		...splitList(row.autres_formations_labels),
 		...splitList(row.labels_autres)
 	]) {
-		const programme = enumValue(Object.values(DispositifProgrammeNational), value) ?? OLD_LABELS[norm(value)];
+		const programme = enumValue(Object.values(DispositifProgrammeNational), value) ?? OLD_LABELS[norm(value).replace(/[()]/g, '').replace(/\s+/g, ' ')];
 		if (programme) addOnce(programmes, programme);
 		else addOnce(otherLabels, value);
 	}
 
-	const offers = offersFor(splitList(row.modalites_accompagnement), inferredLevels, programmes, errors);
+	const offers = offersFor(splitList(row.modalites_accompagnement), inferredLevels, programmes, warnings);
 
-	const hours = optionalText(row.horaires);
+	let hours = optionalText(row.horaires);
 	if (hours && !isValidHours(hours)) {
-		errors.push({ field: 'horaires', reason: `horaires OSM illisibles « ${hours} »` });
+		warnings.push({ field: 'horaires', reason: `horaires OSM illisibles « ${hours} »`, value: hours });
+		hours = null;
 	}
-	const bookingUrl = optionalText(row.prise_rdv);
+	let bookingUrl = optionalText(row.prise_rdv);
 	if (bookingUrl && !isHttpUrl(bookingUrl)) {
-		errors.push({ field: 'prise_rdv', reason: `adresse web invalide « ${bookingUrl} »` });
+		warnings.push({ field: 'prise_rdv', reason: `adresse web invalide « ${bookingUrl} »`, value: bookingUrl });
+		bookingUrl = null;
 	}
-	const website = optionalText(row.site_web)?.split(/[|;]/)[0]?.trim() ?? null;
+	let website = optionalText(row.site_web)?.split(/[|;]/)[0]?.trim() ?? null;
 	if (website && !isHttpUrl(website)) {
-		errors.push({ field: 'site_web', reason: `adresse web invalide « ${website} »` });
+		warnings.push({ field: 'site_web', reason: `adresse web invalide « ${website} »`, value: website });
+		website = null;
 	}
 
 	const extension = readExtension(row[EXTENSION_KEY], errors);
 
-	if (errors.length > 0 || !parsed.success) return { ok: false, errors };
-	const base = parsed.data;
+	if (errors.length > 0 || !name || !point || !sourceId) return { ok: false, errors, warnings };
 	const siret = optionalText(row.pivot);
+	const unknownValues = warnings.filter((w) => w.value !== undefined).map((w) => ({ field: w.field, value: w.value! }));
 	const place: ImportedPlace = {
-		sourceId: base.id,
+		sourceId,
 		source: optionalText(row.source) ?? defaultSource,
-		name: base.nom,
+		name,
 		siret: siret && !/^0+$/.test(siret) ? siret : null,
-		address: base.adresse,
+		address: address ?? '',
 		addressComplement: optionalText(row.complement_adresse),
-		postalCode: base.code_postal,
-		commune: base.commune,
+		postalCode: postalCode ?? '',
+		commune: commune ?? '',
 		codeInsee: optionalText(row.code_insee),
-		lat: base.latitude,
-		lon: base.longitude,
+		lat: point.lat,
+		lon: point.lon,
 		phone: optionalText(row.telephone),
-		email: optionalText(row.courriels ?? row.courriel)?.split(/[|;]/)[0]?.trim() ?? null,
+		email: optionalText(row.courriels ?? row.courriel)?.split(/[|;,]/)[0]?.trim() ?? null,
 		website,
 		description: optionalText(row.presentation_detail) ?? optionalText(row.presentation_resume),
-		sourceUpdatedOn: base.date_maj.slice(0, 10),
+		sourceUpdatedOn: sourceUpdatedOn?.slice(0, 10) ?? null,
 		hours,
 		bookingUrl,
 		themes,
@@ -334,11 +348,13 @@ export function mapSchemaRow(row: Record<string, unknown>, defaultSource = 'impo
 		accessModes,
 		programmes,
 		otherLabels,
-		offers
+		offers,
+		...(unknownValues.length > 0 ? { unknownValues } : {})
 	};
-	if (!extension) return { ok: true, place };
+	if (!extension) return { ok: true, place, warnings };
 	return {
 		ok: true,
+		warnings,
 		place: {
 			...applyRestoredPlace(place, extension.place ?? {}),
 			offers: extension.offers.map((o) => ({ level: o.level, levelInferred: o.level_inferred, remote: o.remote })),
@@ -362,7 +378,7 @@ export function offersFor(
 		const key = norm(value);
 		const found = MODALITIES.find((m) => m.match(key));
 		if (!found) {
-			errors.push({ field: 'modalites_accompagnement', reason: `valeur inconnue « ${value} »` });
+			errors.push({ field: 'modalites_accompagnement', reason: `valeur inconnue « ${value} »`, value });
 			continue;
 		}
 		declared.set(found.level, (declared.get(found.level) ?? false) || Boolean(found.remote));
@@ -389,167 +405,5 @@ function sortOffers(offers: ImportedOffer[]): ImportedOffer[] {
 	return offers.sort((a, b) => ORDER.indexOf(a.level!) - ORDER.indexOf(b.level!));
 }
 
-function isHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The `_roubaix` extension: what our own export adds to a schema row so that importing it back gives
-// the same directory. The schema folds a place's offers into one row (one `horaires`, one union of
-// publics, no level 4, no inferred levels, no closures); the extension keeps each offer as it is.
-
-export const EXTENSION_KEY = '_roubaix';
-export const OFFER_STATUSES = ['active', 'temporarily_closed', 'closed'] as const;
-export const VERIFIED_HOW = ['import', 'structure', 'telephone', 'coordinator'] as const;
-
-function isRealDay(day: string): boolean {
-	const parsed = new Date(`${day}T00:00:00Z`);
-	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-}
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date au format AAAA-MM-JJ attendue').refine(isRealDay, 'date impossible');
-/** A date, or an ISO instant (what a local edit stores). */
-const dayOrInstant = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, 'date ou horodatage ISO 8601 attendu')
-	.refine((v) => isRealDay(v.slice(0, 10)), 'date impossible');
-// Never trimmed here: what was stored comes back unchanged, spaces included.
-const text = (max: number) =>
-	z
-		.string()
-		.max(max, `${max} caractères au plus`)
-		.refine((v) => v.trim() !== '', 'texte vide');
-const enumList = <T extends string>(values: readonly T[]) => z.array(z.enum(values as unknown as [T, ...T[]]));
-const httpUrl = z.string().refine(isHttpUrl, 'adresse web http(s) attendue');
-
-const restoredOffer = z
-	.strictObject({
-		level: z.enum(LEVELS).nullable().describe('Niveau : discover (1), learn (2), support (3), reinforced (4) ; null = à préciser'),
-		level_inferred: z.boolean().describe('Niveau déduit des services et dispositifs, non déclaré par la source'),
-		remote: z.boolean().describe('Offre à distance'),
-		themes: enumList(THEMES.map((t) => t.code)).describe('Besoins (codes des services du schéma)'),
-		tags: enumList(LOCAL_TAGS.map((t) => t.code)).describe('Étiquettes locales, hors schéma : santé, réemploi'),
-		publics: enumList(Object.values(PublicSpecifiquementAdresse)),
-		specific_support: enumList(Object.values(PriseEnChargeSpecifique)),
-		fees: enumList(Object.values(Frais)),
-		access_modes: enumList(Object.values(ModaliteAcces)),
-		programmes: enumList(Object.values(DispositifProgrammeNational)),
-		other_labels: z.array(text(500)),
-		// ISO 639 codes, as the offer form stores them.
-		languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'code de langue ISO 639 attendu (fr, ar…)')),
-		hours: z.string().refine((h) => isValidHours(h), 'horaires OSM illisibles').nullable(),
-		booking_url: httpUrl.nullable(),
-		status: z.enum(OFFER_STATUSES).describe('active, ou temporarily_closed (fermeture temporaire) ; closed n’est jamais exporté'),
-		closed_from: day.nullable(),
-		closed_until: day.nullable(),
-		closure_message: text(2000).nullable(),
-		description: text(20000).nullable(),
-		verified_at: dayOrInstant.nullable().describe('Dernière vérification (date, ou horodatage ISO 8601)'),
-		verified_how: z.enum(VERIFIED_HOW).nullable().describe('import, structure, telephone ou coordinator')
-	})
-	.refine((o) => !(o.level_inferred && o.level === null), { message: 'un niveau « déduit » doit être un niveau', path: ['level_inferred'] });
-
-/**
- * Place fields the schema's columns could not carry as they are (a phone in another format…). Not
- * the source's date: `date_maj` is the place's latest update, which the importer takes as is.
- */
-const restoredPlace = z.strictObject({
-	name: text(500).optional(),
-	address: text(500).optional(),
-	address_complement: text(500).nullable().optional(),
-	postal_code: z.string().regex(/^\d{5}$/, 'code postal sur 5 chiffres attendu').optional(),
-	commune: text(100).optional(),
-	code_insee: text(20).nullable().optional(),
-	lat: z.number().min(-90).max(90).optional(),
-	lon: z.number().min(-180).max(180).optional(),
-	phone: text(50).nullable().optional(),
-	email: text(500).nullable().optional(),
-	website: httpUrl.nullable().optional(),
-	description: text(20000).nullable().optional()
-});
-
-export const roubaixExtension = z
-	.strictObject({
-		place: restoredPlace.optional().describe('Champs du lieu que les colonnes du schéma ne peuvent pas porter tels quels'),
-		offers: z.array(restoredOffer).min(1, 'au moins une offre attendue').describe('Chaque offre du lieu, telle quelle')
-	})
-	.describe('Extension de la Ville de Roubaix : ce que le schéma national ne sait pas dire, pour un aller-retour sans perte');
-
-export type RoubaixExtension = z.infer<typeof roubaixExtension>;
-export type RestoredOffer = z.infer<typeof restoredOffer>;
-export type RestoredPlaceFields = z.infer<typeof restoredPlace>;
-
-/** `offers[0].level`: where the fault is, as a person reading the JSON would find it. */
-function issuePath(path: readonly PropertyKey[]): string {
-	return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
-
-/** Our French messages are kept; zod's English defaults (for bounds we did not word) are not. */
-const ownMessage = (message: string) => (/^(Too|Invalid|Expected|Number)\b/.test(message) ? null : message);
-
-function issueReason(issue: z.core.$ZodIssue): string {
-	const input = (issue as { input?: unknown }).input;
-	if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'champ obligatoire manquant';
-	switch (issue.code) {
-		case 'invalid_type':
-			return `type inattendu (${issue.expected} attendu)`;
-		case 'invalid_value':
-			return `valeur inconnue « ${String(input)} »`;
-		case 'unrecognized_keys':
-			return `clé inconnue ${issue.keys.map((k) => `« ${k} »`).join(', ')}`;
-		case 'too_small':
-		case 'too_big':
-			return ownMessage(issue.message) ?? 'valeur hors des bornes';
-		case 'invalid_format':
-			return ownMessage(issue.message) ?? 'format invalide';
-		case 'custom':
-			return issue.message;
-		default:
-			return 'valeur invalide';
-	}
-}
-
-/** Reads the extension of a row, or undefined when there is none; faults go to `errors`. */
-export function readExtension(value: unknown, errors: RowError[]): RoubaixExtension | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	let data = value;
-	if (typeof value === 'string') {
-		// A CSV cell can only carry it as JSON text.
-		try {
-			data = JSON.parse(value);
-		} catch {
-			errors.push({ field: EXTENSION_KEY, reason: 'JSON illisible' });
-			return undefined;
-		}
-	}
-	const parsed = roubaixExtension.safeParse(data, { reportInput: true });
-	if (parsed.success) return parsed.data;
-	for (const issue of parsed.error.issues) {
-		const where = issuePath(issue.path);
-		errors.push({ field: EXTENSION_KEY, reason: `${where ? `${where} : ` : ''}${issueReason(issue)}` });
-	}
-	return undefined;
-}
-
-/** The extension's place fields win over the columns: they are what the directory held. */
-function applyRestoredPlace(place: ImportedPlace, fields: RestoredPlaceFields): ImportedPlace {
-	const restored = { ...place };
-	if (fields.name !== undefined) restored.name = fields.name;
-	if (fields.address !== undefined) restored.address = fields.address;
-	if (fields.address_complement !== undefined) restored.addressComplement = fields.address_complement;
-	if (fields.postal_code !== undefined) restored.postalCode = fields.postal_code;
-	if (fields.commune !== undefined) restored.commune = fields.commune;
-	if (fields.code_insee !== undefined) restored.codeInsee = fields.code_insee;
-	if (fields.lat !== undefined) restored.lat = fields.lat;
-	if (fields.lon !== undefined) restored.lon = fields.lon;
-	if (fields.phone !== undefined) restored.phone = fields.phone;
-	if (fields.email !== undefined) restored.email = fields.email;
-	if (fields.website !== undefined) restored.website = fields.website;
-	if (fields.description !== undefined) restored.description = fields.description;
-	return restored;
-}
+// The `_roubaix` extension of our own export lives in its own module; importers find it here too.
+export * from './roubaix-extension';

@@ -57,17 +57,26 @@ describe('nameSimilarity', () => {
 
 describe('addressKey', () => {
 	it.each([
-		['71 rue de Verdun', '71 de verdun'],
-		['71 Avenue de Verdun', '71 de verdun'],
-		['71 av. de Verdun', '71 de verdun'],
-		['71 bis avenue de Verdun', '71 bis de verdun'],
+		['71 rue de Verdun', '71 verdun'],
+		['71 Avenue de Verdun', '71 verdun'],
+		['71 av. de Verdun', '71 verdun'],
+		['71 bis avenue de Verdun', '71 bis verdun'],
 		['9 RUE PELLART', '9 pellart'],
 		['9 à 11 rue Pellart', '9 pellart'],
 		['9-11 rue Pellart', '9 pellart'],
-		['132 Rue des Arts', '132 des arts'],
-		['23 BOULEVARD DU GENERAL LECLERC', '23 du general leclerc'],
-		['23 Boulevard du Général Leclerc', '23 du general leclerc'],
-		['33 bd du général Leclerc', '33 du general leclerc'],
+		['132 Rue des Arts', '132 arts'],
+		['23 BOULEVARD DU GENERAL LECLERC', '23 general leclerc'],
+		['23 Boulevard du Général Leclerc', '23 general leclerc'],
+		['33 bd du général Leclerc', '33 general leclerc'],
+		// Written differently, one address (issue 12): case, accents, abbreviations, punctuation, articles.
+		['2 pl. de la Liberté', '2 liberte'],
+		['2, Place de la liberte', '2 liberte'],
+		['2 PLACE LIBERTÉ', '2 liberte'],
+		['12 av Jean-Lebas', '12 jean lebas'],
+		['12 avenue Jean Lebas', '12 jean lebas'],
+		['12 Av. Jean Lebas (2e étage)', '12 jean lebas 2e etage'],
+		["4 r. de l'Épeule", '4 epeule'],
+		['4 rue de l’Epeule', '4 epeule'],
 		['Rue de Babylone', ''],
 		['Roubaix Eurotéléport', '']
 	])('« %s » → « %s »', (address, key) => {
@@ -228,5 +237,39 @@ describe('qualityFlags: probable duplicates', () => {
 		for (const p of verdun) {
 			expect(flags.get(p.id)!.map((f) => f.relatedId).sort()).toEqual(verdun.filter((o) => o !== p).map((o) => o.id).sort());
 		}
+	});
+});
+
+describe('values of the source the importer did not recognise', () => {
+	it('raise one flag naming each raw value and its field', () => {
+		const p = place({ id: 1, unknownValues: [{ field: 'services', value: 'Réparer son vélo' }, { field: 'horaires', value: 'le lundi' }] });
+		const flags = qualityFlags([p], NO_STREETS, NOW).get(1)!;
+		expect(flags.filter((f) => f.code === 'unknown_source_value')).toEqual([
+			{ code: 'unknown_source_value', detail: 'Valeur de la source non reconnue : « Réparer son vélo » (services), « le lundi » (horaires).' }
+		]);
+	});
+});
+
+describe('duplicates among many places on one street (the national bench)', () => {
+	it('25,000 places on a few streets: no crash, and same names on one street still found', () => {
+		const many = Array.from({ length: 25_000 }, (_, i) =>
+			place({ id: i + 1, name: `Lieu synthétique n° ${i + 1}`, address: `${i + 1} rue synthétique ${i % 20}`, lat: 50.67 + (i % 500) * 0.00008, lon: 3.15 + Math.floor(i / 500) * 0.0013 })
+		);
+		many.push(place({ id: 30_001, name: 'Espace Jumeau', address: '1 rue synthétique 3', lat: 50.68, lon: 3.16 }));
+		many.push(place({ id: 30_002, name: 'Espace Jumeau', address: '900 rue synthétique 3', lat: 50.70, lon: 3.20 }));
+		const flags = qualityFlags(many, NO_STREETS, NOW);
+		expect(flags.get(30_001)?.find((f) => f.code === 'probable_duplicate')).toEqual({
+			code: 'probable_duplicate',
+			detail: 'Doublon probable de « Espace Jumeau » (même nom dans la même rue).',
+			relatedId: 30_002
+		});
+	});
+
+	it('a street of the same name in another commune is another street', () => {
+		const a = place({ id: 1, name: 'Espace Jumeau', address: '1 rue de la Gare', commune: 'Roubaix', lat: 50.68, lon: 3.16 });
+		const b = place({ id: 2, name: 'Espace Jumeau', address: '9 rue de la Gare', commune: 'Lille', lat: 50.63, lon: 3.06 });
+		expect(qualityFlags([a, b], NO_STREETS, NOW).get(1)?.some((f) => f.code === 'probable_duplicate') ?? false).toBe(false);
+		const c = { ...b, commune: 'ROUBAIX' };
+		expect(qualityFlags([a, c], NO_STREETS, NOW).get(1)?.some((f) => f.code === 'probable_duplicate')).toBe(true);
 	});
 });

@@ -1,3 +1,4 @@
+import { DI_SERVICE_EXAMPLE, DI_STRUCTURE_EXAMPLE } from '../export/data-inclusion/example';
 import {
 	DispositifProgrammeNational,
 	FormationLabel,
@@ -296,6 +297,32 @@ function exportOperation(format: 'csv' | 'json' | 'geojson', summary: string, de
 	};
 }
 
+/** data·inclusion's schema v1: its rows, as a JSON array (see src/lib/server/export/data-inclusion). */
+function dataInclusionOperation(kind: 'structures' | 'services', summary: string, example: Json): Json {
+	return {
+		get: {
+			operationId: `dataInclusion${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+			tags: ['Données ouvertes'],
+			summary,
+			description:
+				'Le répertoire au schéma data·inclusion v1 (https://github.com/gip-inclusion/data-inclusion-schema) : une structure par lieu, un service par offre, selon la table de correspondance de data·inclusion pour la médiation numérique (modalités → type, frais, publics, modes d’accueil et de mobilisation) et nos niveaux. Chaque ligne est validée par les tests contre les schémas JSON publiés.',
+			parameters: [],
+			responses: {
+				'200': {
+					description: `Un tableau JSON de ${kind === 'structures' ? 'structures' : 'services'} data·inclusion.`,
+					headers: EXPORT_HEADERS,
+					content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } }, example: [example] } }
+				},
+				'304': {
+					description: 'Rien n’a changé depuis la version que vous avez (If-None-Match ou If-Modified-Since).',
+					headers: EXPORT_HEADERS
+				},
+				'400': badRequest
+			}
+		}
+	};
+}
+
 export function openApiDocument({ areaCodes }: OpenApiOptions): Json {
 	void everyKind;
 	const codes = [...areaCodes].sort();
@@ -397,6 +424,8 @@ export function openApiDocument({ areaCodes }: OpenApiOptions): Json {
 				'Les lignes de export.csv comme propriétés de points.',
 				geoContent(ref('ExportFeatureCollection'))
 			),
+			'/data-inclusion/structures.json': dataInclusionOperation('structures', 'Les lieux au schéma data·inclusion (structures)', DI_STRUCTURE_EXAMPLE),
+			'/data-inclusion/services.json': dataInclusionOperation('services', 'Les offres au schéma data·inclusion (services)', DI_SERVICE_EXAMPLE),
 			'/openapi.json': {
 				get: {
 					operationId: 'openApi',

@@ -100,6 +100,14 @@ export interface QualityFlagTable {
 	related_place_id: number | null;
 }
 
+/** A value of an extract the importer did not recognise, kept raw beside its place. */
+export interface PlaceUnknownValueTable {
+	id: Generated<number>;
+	place_id: number;
+	field: string;
+	value: string;
+}
+
 export interface ImportTable {
 	id: Generated<number>;
 	file_name: string;
@@ -275,6 +283,8 @@ export interface ImportReviewTable {
 	created_by: number | null;
 	created_at: string;
 	rows_total: number;
+	/** JSON: the file's refused rows, warnings and places set aside (null before 2026-12-01_08). */
+	report: string | null;
 }
 
 export type ReviewItemKind = 'new' | 'changed' | 'unchanged' | 'gone' | 'duplicate';
@@ -384,6 +394,7 @@ export interface Database {
 	imports: ImportTable;
 	referrals: ReferralTable;
 	referral_tokens: ReferralTokenTable;
+	place_unknown_values: PlaceUnknownValueTable;
 }
 
 export type Area = Selectable<AreaTable>;

@@ -6,6 +6,8 @@ import { toExportRow, type ExportRow } from './fold';
 
 export interface ExportedDirectory {
 	rows: ExportRow[];
+	/** Each row's place, in the order of `rows`. */
+	placeIds: number[];
 	/** The latest write to a place, an offer or an actor (null for an empty directory). */
 	lastModified: Date | null;
 }
@@ -24,9 +26,13 @@ export async function exportDirectory(db: DB): Promise<ExportedDirectory> {
 		byPlace.set(o.place_id!, own);
 	}
 	const rows: ExportRow[] = [];
+	const placeIds: number[] = [];
 	for (const place of held) {
 		const row = toExportRow(place, byPlace.get(place.id) ?? []);
-		if (row) rows.push(row);
+		if (row) {
+			rows.push(row);
+			placeIds.push(place.id);
+		}
 	}
-	return { rows, lastModified: latest ? new Date(latest) : null };
+	return { rows, placeIds, lastModified: latest ? new Date(latest) : null };
 }

@@ -191,3 +191,22 @@ describe('re-importing our own export', () => {
 		}
 	});
 });
+
+describe('our own export comes back as itself', () => {
+	it('into the database that holds it, the places created here match by their exported ids', async () => {
+		const { conn, localPlace } = await editedDirectory();
+		try {
+			const before = await allRows(conn, 'select * from places order by id');
+			const offersBefore = await allRows(conn, 'select * from offers order by id');
+			const { rows } = await exportDirectory(conn.db);
+			expect(rows.some((r) => r.row.id === `roubaix-${localPlace}`)).toBe(true);
+			const summary = accepted(await importSchemaFile(conn.db, 'export.json', toJson(rows), { now: NOW }));
+			expect(summary).toMatchObject({ placesCreated: 0, offersCreated: 0 });
+			expect(await allRows(conn, 'select * from places order by id')).toHaveLength(before.length);
+			expect(await allRows(conn, "select * from places where source = 'local'")).toHaveLength(1);
+			expect(await allRows(conn, 'select * from offers order by id')).toHaveLength(offersBefore.length);
+		} finally {
+			await conn.db.destroy();
+		}
+	});
+});

@@ -9,8 +9,21 @@ import * as importReviews from '../db/queries/import-reviews';
 import type { NewReviewItem } from '../db/queries/import-reviews';
 import * as places from '../db/queries/places';
 import { inTransaction } from '../db/transaction';
-import { mapSchemaFile, type RejectedRow } from '../import/map-file';
+import { mapSchemaFile, type RejectedRow, type SetAsideRow, type WarnedRow } from '../import/map-file';
+import { directoryTerritory } from '../import/territory';
 import { localListing, locallyCorrectedFields } from './local-state';
+
+/** What the review page shows beside the lines to decide: what the file could not give. */
+export interface ReviewFileReport {
+	rejected: RejectedRow[];
+	warned: WarnedRow[];
+	setAside: SetAsideRow[];
+	includeOutside: boolean;
+	counts: { rejected: number; warned: number; setAside: number };
+}
+
+/** A report kept whole up to this many rows of each kind; the counts stay exact. */
+const REPORT_ROWS = 500;
 
 export type CreateReviewResult =
 	| { ok: true; reviewId: number; counts: Record<ReviewItemKind, number> }
@@ -21,8 +34,15 @@ export type CreateReviewResult =
  * change: new places, changed fields (ours against upstream), places gone upstream, and new
  * records that look like places we already hold under another id.
  */
-export async function createReview(db: DB, user: SignedInUser | null, fileName: string, content: string, now = new Date()): Promise<CreateReviewResult> {
-	const mapped = mapSchemaFile(fileName, content);
+export async function createReview(
+	db: DB,
+	user: SignedInUser | null,
+	fileName: string,
+	content: string,
+	now = new Date(),
+	{ includeOutside = false }: { includeOutside?: boolean } = {}
+): Promise<CreateReviewResult> {
+	const mapped = mapSchemaFile(fileName, content, { territory: includeOutside ? null : directoryTerritory() });
 	if (!mapped.ok) return { ok: false, error: mapped.error, rejected: mapped.rejected };
 
 	const held = await places.open(db);
@@ -55,8 +75,10 @@ export async function createReview(db: DB, user: SignedInUser | null, fileName: 
 	}
 	// Gone: what we hold from the extract's sources that the extract no longer lists.
 	const sources = new Set(mapped.places.map((p) => p.source));
+	// A row refused or set aside still names its place: it is not gone.
+	const heldBack = new Set(mapped.heldBack);
 	for (const p of held) {
-		if (!p.source_id || !sources.has(p.source) || matched.has(p.id)) continue;
+		if (!p.source_id || !sources.has(p.source) || matched.has(p.id) || heldBack.has(p.source_id)) continue;
 		items.push({ kind: 'gone', source: p.source, source_id: p.source_id, name: p.name, incoming: null, place_id: p.id, candidates: [], changes: [] });
 	}
 
@@ -69,12 +91,29 @@ export async function createReview(db: DB, user: SignedInUser | null, fileName: 
 				format: mapped.format,
 				createdBy: user?.id ?? null,
 				createdAt: now.toISOString(),
-				rowsTotal: mapped.rows
+				rowsTotal: mapped.rows,
+				report: JSON.stringify({
+					rejected: mapped.rejected.slice(0, REPORT_ROWS),
+					warned: mapped.warned.slice(0, REPORT_ROWS),
+					setAside: mapped.setAside.slice(0, REPORT_ROWS),
+					includeOutside,
+					counts: { rejected: mapped.rejected.length, warned: mapped.warned.length, setAside: mapped.setAside.length }
+				})
 			},
 			// Nothing to decide for an unchanged record.
 			items.map((item) => ({ ...item, decision: item.kind === 'unchanged' ? ('kept_local' as const) : ('pending' as const) }))
 		);
-		await audit(trx, { userId: user?.id ?? null, action: 'import.review_created', entity: 'import', entityId: id, detail: { file: fileName, rows: mapped.rows } }, now);
+		await audit(
+			trx,
+			{
+				userId: user?.id ?? null,
+				action: 'import.review_created',
+				entity: 'import',
+				entityId: id,
+				detail: { file: fileName, rows: mapped.rows, rejected: mapped.rejected.length, setAside: mapped.setAside.length, includeOutside }
+			},
+			now
+		);
 		return id;
 	});
 	const counts: Record<ReviewItemKind, number> = { new: 0, changed: 0, unchanged: 0, gone: 0, duplicate: 0 };

@@ -6,6 +6,7 @@ import type { SignedInUser } from '../auth/users';
 import { invalidateCatalogue } from '../catalogue';
 import type { DB } from '../db/connect';
 import type { ReviewDecision, ReviewItemKind } from '../db/schema';
+import * as unknownValues from '../db/queries/unknown-values';
 import * as actors from '../db/queries/actors';
 import * as importReviews from '../db/queries/import-reviews';
 import * as places from '../db/queries/places';
@@ -100,6 +101,8 @@ async function addIncoming(trx: DB, decider: Decider, incoming: ImportedPlace, r
 		upstream: { ...upstreamOf(incoming, incoming.sourceId), codeInsee: incoming.codeInsee },
 		reason
 	});
+	// Before the offers: their writes recompute the flags, « valeur non reconnue » included.
+	if (incoming.unknownValues?.length) await unknownValues.replace(trx, new Map([[placeId!, incoming.unknownValues]]));
 	for (const offer of upstreamOffers(incoming, placeId)) {
 		await publish(trx, decider, {
 			entity: 'offer',

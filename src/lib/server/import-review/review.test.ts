@@ -296,19 +296,21 @@ describe('createReview', () => {
 		expect(await directoryChecksum()).toBe(before);
 	});
 
-	it('a file with a bad row is refused whole, with the row named in French, and nothing is written', async () => {
+	it('a bad row is refused alone: the review lists it with its line, and the others are to decide', async () => {
 		const rows = SEED_ROWS.map((r) => ({ ...r }));
 		rows[2]!.code_postal = '591';
+		rows[3]!.services = 'Faire du vélo';
 		const before = await directoryChecksum();
-		const reviews = await countOf('import_reviews');
 		const result = await createReview(conn.db, coordinator, 'casse.csv', Papa.unparse(rows, { columns: COLUMNS }), tick());
-		expect(result).toEqual({
-			ok: false,
-			error: "1 ligne(s) refusée(s) sur 39 : rien n'a été importé.",
-			rejected: [{ position: 'ligne 4', errors: [{ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }] }]
-		});
-		expect(await countOf('import_reviews')).toBe(reviews);
-		expect(await countOf('import_review_items')).toBe(0);
+		if (!result.ok) throw new Error(result.error);
+		const review = await oneRow<{ report: string }>(conn, 'select report from import_reviews where id = ?', result.reviewId);
+		const report = JSON.parse(review.report);
+		expect(report.rejected).toEqual([{ position: 'ligne 4', errors: [{ field: 'code_postal', reason: 'code postal sur 5 chiffres attendu' }] }]);
+		expect(report.warned).toEqual([
+			{ position: 'ligne 5', name: rows[3]!.nom, warnings: [{ field: 'services', reason: 'valeur inconnue « Faire du vélo »', value: 'Faire du vélo' }] }
+		]);
+		expect(report.counts).toEqual({ rejected: 1, warned: 1, setAside: 0 });
+		expect(await countOf('import_review_items')).toBe(38);
 		expect(await directoryChecksum()).toBe(before);
 	});
 });
@@ -394,6 +396,20 @@ describe('a local correction is never overwritten silently', () => {
 });
 
 describe('decisions', () => {
+	it('add: a value the importer did not recognise is kept raw on the new place and flagged', async () => {
+		const content = newerExtract().replace('Prendre en main un ordinateur;Accéder à du matériel', 'Prendre en main un ordinateur;Réparer son vélo');
+		const result = await review(content);
+		const item = await itemBySourceId(result.reviewId, NEW_ID);
+		expect(await decideItem(conn.db, coordinator, item.id, { action: 'add' }, tick())).toEqual({ ok: true });
+		const placeId = (await itemBySourceId(result.reviewId, NEW_ID)).place_id!;
+		expect(await allRows(conn, 'select field, value from place_unknown_values where place_id = ?', placeId)).toEqual([
+			{ field: 'services', value: 'Réparer son vélo' }
+		]);
+		expect(await allRows(conn, "select detail from quality_flags where place_id = ? and code = 'unknown_source_value'", placeId)).toEqual([
+			{ detail: 'Valeur de la source non reconnue : « Réparer son vélo » (services).' }
+		]);
+	});
+
 	it('add: the place, its offers and its structure are created with their upstream id, history and audit lines', async () => {
 		const result = await review();
 		const item = await itemBySourceId(result.reviewId, NEW_ID);

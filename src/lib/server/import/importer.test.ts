@@ -76,6 +76,10 @@ describe('importSchemaFile: a good small file', () => {
 			ok: true,
 			format: 'csv',
 			rows: 3,
+			imported: 3,
+			warned: [],
+			rejected: [],
+			setAside: [],
 			summary: {
 				placesCreated: 3,
 				placesUpdated: 0,
@@ -240,15 +244,13 @@ describe('importSchemaFile: importing again', () => {
 	});
 });
 
-describe('importSchemaFile: a broken file writes nothing', () => {
-	it('lists every bad row with its line and fields, and leaves every table as it was', async () => {
-		summaryOf(await importSchemaFile(conn.db, 'three-places.csv', fixture('three-places.csv'), { now: NOW }));
-		const before = await dump();
+describe('importSchemaFile: a bad row is refused alone', () => {
+	it('lists every refused row with its line and fields, takes the rest in with its warnings', async () => {
 		const report = await importSchemaFile(conn.db, 'broken.csv', fixture('broken.csv'), { now: LATER });
-		expect(report).toEqual({
-			ok: false,
-			error: "3 ligne(s) refusée(s) sur 4 : rien n'a été importé.",
+		expect(report).toMatchObject({
+			ok: true,
 			rows: 4,
+			imported: 2,
 			rejected: [
 				{
 					// The good row's description spans lines 2 and 3.
@@ -259,44 +261,60 @@ describe('importSchemaFile: a broken file writes nothing', () => {
 						{ field: 'latitude', reason: 'latitude doit être un nombre' }
 					]
 				},
+				{ position: 'ligne 6', errors: [{ field: 'latitude', reason: 'latitude hors des bornes (-90 à 90)' }] }
+			],
+			warned: [
 				{
 					position: 'ligne 5',
-					errors: [
-						{ field: 'services', reason: 'valeur inconnue « Faire du vélo »' },
-						{ field: 'horaires', reason: 'horaires OSM illisibles « lundi 9h »' },
-						{ field: 'prise_rdv', reason: 'adresse web invalide « www.caf.fr »' }
-					]
-				},
-				{
-					position: 'ligne 6',
-					errors: [
-						{ field: 'latitude', reason: 'latitude hors des bornes (-90 à 90)' },
-						{ field: 'date_maj', reason: 'date impossible' }
+					name: 'Caf du Nord',
+					warnings: [
+						{ field: 'services', reason: 'valeur inconnue « Faire du vélo »', value: 'Faire du vélo' },
+						{ field: 'horaires', reason: 'horaires OSM illisibles « lundi 9h »', value: 'lundi 9h' },
+						{ field: 'prise_rdv', reason: 'adresse web invalide « www.caf.fr »', value: 'www.caf.fr' }
 					]
 				}
-			]
+			],
+			setAside: []
+		});
+		// The raw values are kept beside the place, and flagged for the coordinator.
+		expect(await all('select field, value from place_unknown_values order by id')).toEqual([
+			{ field: 'services', value: 'Faire du vélo' },
+			{ field: 'horaires', value: 'lundi 9h' },
+			{ field: 'prise_rdv', value: 'www.caf.fr' }
+		]);
+		expect(await all("select detail from quality_flags where code = 'unknown_source_value'")).toEqual([
+			{ detail: 'Valeur de la source non reconnue : « Faire du vélo » (services), « lundi 9h » (horaires), « www.caf.fr » (prise_rdv).' }
+		]);
+		// Re-importing the same file changes nothing.
+		const before = await dump();
+		expect(summaryOf(await importSchemaFile(conn.db, 'broken.csv', fixture('broken.csv'), { now: LATER }))).toMatchObject({
+			placesCreated: 0,
+			placesUpdated: 0,
+			placesUnchanged: 2
 		});
 		expect(await dump()).toEqual(before);
 	});
 
-	it('into an empty directory, writes no place either', async () => {
+	it('a file whose every row is refused writes nothing', async () => {
 		const before = await counts();
-		const report = await importSchemaFile(conn.db, 'broken.csv', fixture('broken.csv'), { now: NOW });
-		expect(report.ok).toBe(false);
-		expect(await counts()).toEqual(before);
-		expect(before).toMatchObject({ actors: 0, places: 0, offers: 0, imports: 0 });
-	});
-
-	it('rejects ids used twice in one file, naming the first use', async () => {
-		const before = await dump();
-		const report = await importSchemaFile(conn.db, 'duplicate-ids.csv', fixture('duplicate-ids.csv'), { now: NOW });
+		const report = await importSchemaFile(conn.db, 'bad.csv', 'id,nom,commune,code_postal,adresse,latitude,longitude\nx,,Roubaix,59100,1 rue X,50.69,3.18\n', { now: NOW });
 		expect(report).toEqual({
 			ok: false,
-			error: "1 ligne(s) refusée(s) sur 3 : rien n'a été importé.",
+			error: '1 ligne(s) refusée(s) sur 1 : aucun lieu à importer.',
+			rows: 1,
+			rejected: [{ position: 'ligne 2', errors: [{ field: 'nom', reason: 'nom est obligatoire' }] }]
+		});
+		expect(await counts()).toEqual(before);
+	});
+
+	it('refuses the second use of an id, naming the first, and takes the others', async () => {
+		const report = await importSchemaFile(conn.db, 'duplicate-ids.csv', fixture('duplicate-ids.csv'), { now: NOW });
+		expect(report).toMatchObject({
+			ok: true,
 			rows: 3,
+			imported: 2,
 			rejected: [{ position: 'ligne 4', errors: [{ field: 'id', reason: 'identifiant déjà utilisé (ligne 2)' }] }]
 		});
-		expect(await dump()).toEqual(before);
 	});
 
 	it.each([
@@ -503,7 +521,7 @@ describe('importSchemaFile: rows with the `_roubaix` extension (our own export.j
 		const report = await importSchemaFile(conn.db, 'export.json', file({ offers: [offer({ level: 'expert', languages: 'fr' })] }), { now: NOW });
 		expect(report).toEqual({
 			ok: false,
-			error: "1 ligne(s) refusée(s) sur 1 : rien n'a été importé.",
+			error: '1 ligne(s) refusée(s) sur 1 : aucun lieu à importer.',
 			rows: 1,
 			rejected: [
 				{

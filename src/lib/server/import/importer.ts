@@ -8,13 +8,16 @@ import * as actors from '../db/queries/actors';
 import * as imports from '../db/queries/imports';
 import * as offers from '../db/queries/offers';
 import * as places from '../db/queries/places';
+import * as unknownValues from '../db/queries/unknown-values';
 import { chunks } from '../db/queries/chunks';
 import { inTransaction } from '../db/transaction';
 import { ListingWriter, type RecordWrite, type Upstream, type WriteContext } from '../listings/write';
-import { mapSchemaFile, type RejectedRow } from './map-file';
+import { mapSchemaFile, type RejectedRow, type SetAsideRow, type WarnedRow } from './map-file';
 import type { FileFormat } from './read-file';
+import { directoryTerritory, type Territory } from './territory';
+import { LOCAL_ID_PREFIX, LOCAL_SOURCE_LABEL } from '../export/schema';
 
-export type { RejectedRow };
+export type { RejectedRow, SetAsideRow, WarnedRow };
 
 export interface ImportSummary {
 	placesCreated: number;
@@ -27,31 +30,47 @@ export interface ImportSummary {
 }
 
 export type ImportReport =
-	| { ok: true; format: FileFormat; rows: number; summary: ImportSummary }
+	| {
+			ok: true;
+			format: FileFormat;
+			rows: number;
+			/** Rows taken in (created, updated or unchanged). */
+			imported: number;
+			summary: ImportSummary;
+			warned: WarnedRow[];
+			rejected: RejectedRow[];
+			setAside: SetAsideRow[];
+	  }
 	| { ok: false; error: string; rows: number; rejected: RejectedRow[] };
 
 export interface ImportOptions {
 	now?: Date;
 	onProgress?: (done: number, total: number) => void;
+	/** Take in the places outside the directory's territory too (`--hors-territoire`). */
+	includeOutside?: boolean;
+	/** The territory (tests); the directory's own by default. */
+	territory?: Territory;
 }
 
 /** Places handled per step: their look-ups and inserts are a few multi-row statements each. */
 const SLICE = 500;
 
 /**
- * All or nothing: a file with one bad row writes nothing, and the report names every bad row.
- * Re-importing the same file finds every record unchanged and writes nothing either. Everything
+ * Row by row: a refused row is listed with its line, field and reason and the others come in, in
+ * one transaction (a failure writes nothing). Places outside the territory are set aside unless
+ * asked for. Re-importing the same file finds every record unchanged and writes nothing. Everything
  * is written through the listings' one write path, as an import.
  */
 export async function importSchemaFile(
 	db: DB,
 	fileName: string,
 	content: string,
-	{ now = new Date(), onProgress }: ImportOptions = {}
+	{ now = new Date(), onProgress, includeOutside = false, territory }: ImportOptions = {}
 ): Promise<ImportReport> {
-	const mapped = mapSchemaFile(fileName, content);
+	const mapped = mapSchemaFile(fileName, content, { territory: includeOutside ? null : (territory ?? directoryTerritory()) });
 	if (!mapped.ok) return mapped;
-	const { places: incoming } = mapped;
+	const own = await ownCreations(db, mapped.places);
+	const incoming = mapped.places.filter((p) => !own.has(p));
 
 	const summary = await inTransaction(db, async (trx) => {
 		const writer = new ListingWriter(trx, {
@@ -65,21 +84,23 @@ export async function importSchemaFile(
 		const totals: ImportSummary = {
 			placesCreated: 0,
 			placesUpdated: 0,
-			placesUnchanged: 0,
 			offersCreated: 0,
 			offersUpdated: 0,
 			offersRemoved: 0,
-			flags: 0
+			flags: 0,
+			// Our own export's rows for places created here are those places: nothing to write.
+			placesUnchanged: own.size
 		};
 		let done = 0;
+		let rawChanged = false;
 		for (const slice of chunks(incoming, SLICE)) {
-			await importSlice(trx, writer, slice, totals);
+			rawChanged = (await importSlice(trx, writer, slice, totals)) || rawChanged;
 			done += slice.length;
 			onProgress?.(done, incoming.length);
 		}
 		totals.flags = (await writer.finish({ always: true }))!;
 		const changed = totals.placesCreated + totals.placesUpdated + totals.offersCreated + totals.offersUpdated + totals.offersRemoved;
-		if (changed > 0) {
+		if (changed > 0 || rawChanged) {
 			await imports.record(trx, {
 				fileName,
 				sha256: createHash('sha256').update(content).digest('hex'),
@@ -92,7 +113,31 @@ export async function importSchemaFile(
 		}
 		return totals;
 	});
-	return { ok: true, format: mapped.format, rows: mapped.rows, summary };
+	return {
+		ok: true,
+		format: mapped.format,
+		rows: mapped.rows,
+		imported: mapped.places.length,
+		summary,
+		warned: mapped.warned,
+		rejected: mapped.rejected,
+		setAside: mapped.setAside
+	};
+}
+
+/**
+ * The rows of our own export that stand for places created here (`roubaix-<id>` under the City's
+ * name) while this database still holds them: they match by that id instead of being duplicated.
+ */
+async function ownCreations(db: DB, incoming: readonly ImportedPlace[]): Promise<Set<ImportedPlace>> {
+	const candidates = new Map<number, ImportedPlace>();
+	for (const p of incoming) {
+		const m = p.source === LOCAL_SOURCE_LABEL ? new RegExp(`^${LOCAL_ID_PREFIX}(\\d+)$`).exec(p.sourceId) : null;
+		if (m) candidates.set(Number(m[1]), p);
+	}
+	if (candidates.size === 0) return new Set();
+	const held = await places.localIds(db, [...candidates.keys()]);
+	return new Set([...candidates].filter(([id]) => held.has(id)).map(([, p]) => p));
 }
 
 /** The places of the file we already hold, by source and upstream id. */
@@ -105,7 +150,8 @@ async function heldPlaces(trx: DB, slice: readonly ImportedPlace[]) {
 	return held;
 }
 
-async function importSlice(trx: DB, writer: ListingWriter, slice: readonly ImportedPlace[], totals: ImportSummary): Promise<void> {
+/** Writes one slice; true when only the raw unknown values changed somewhere. */
+async function importSlice(trx: DB, writer: ListingWriter, slice: readonly ImportedPlace[], totals: ImportSummary): Promise<boolean> {
 	const held = heldOf(await heldPlaces(trx, slice));
 	const fresh = slice.filter((p) => !held(p));
 
@@ -157,6 +203,9 @@ async function importSlice(trx: DB, writer: ListingWriter, slice: readonly Impor
 	const newPlaceIds = new Map(placeWrites.map((w, i) => [`${w.upstream!.source}\u0000${w.upstream!.sourceId}`, writtenPlaces[i]!.id]));
 
 	const existingOffers = await offersFrom(trx, slice, held);
+	// Offers created here on a place we hold come back in our own export as restored offers: the
+	// same offer, not a new one.
+	const ownOffers = await offers.byPlaces(trx, slice.filter((p) => p.restoredOffers).flatMap((p) => held(p)?.id ?? []), { source: 'local' });
 	const offerWrites: RecordWrite<'offer'>[] = [];
 	const gone: number[] = [];
 	for (const p of slice) {
@@ -165,8 +214,14 @@ async function importSlice(trx: DB, writer: ListingWriter, slice: readonly Impor
 		const actorId = current?.actor_id ?? actorIds.get(normalizeText(p.name))!;
 		const mine = existingOffers.get(placeId) ?? [];
 		const wanted = p.restoredOffers ? restoredOffers(p, p.restoredOffers, placeId) : foldedOffers(p, placeId);
+		const local = [...(ownOffers.get(placeId) ?? [])];
 		for (const w of wanted) {
 			const existing = mine.find((o) => o.source_id === w.upstream.sourceId);
+			const same = existing ? -1 : local.findIndex((o) => w.complete && !offerDiffers(o, w.snapshot, w.upstream, true));
+			if (same >= 0) {
+				local.splice(same, 1);
+				continue;
+			}
 			if (!existing) {
 				offerWrites.push({ entity: 'offer', id: null, actorId, before: null, after: w.snapshot, upstream: w.upstream });
 				continue;
@@ -182,13 +237,28 @@ async function importSlice(trx: DB, writer: ListingWriter, slice: readonly Impor
 				upstream: w.upstream
 			});
 		}
-		for (const o of mine) if (!wanted.some((w) => w.upstream.sourceId === o.source_id)) gone.push(o.id);
+		// Our own export leaves closed offers out: their absence there is not a removal.
+		for (const o of mine) if (!wanted.some((w) => w.upstream.sourceId === o.source_id) && !(p.restoredOffers && o.status === 'closed')) gone.push(o.id);
 	}
 	await writer.write('offer', offerWrites);
 	await writer.removeOffers(gone);
 	totals.offersCreated += offerWrites.filter((w) => w.id === null).length;
 	totals.offersUpdated += offerWrites.filter((w) => w.id !== null).length;
 	totals.offersRemoved += gone.length;
+	return keepUnknownValues(trx, slice, (p) => held(p)?.id ?? newPlaceIds.get(`${p.source}\u0000${p.sourceId}`)!);
+}
+
+/** The raw values the importer did not recognise, kept beside each place; rewritten only when they differ. */
+async function keepUnknownValues(trx: DB, slice: readonly ImportedPlace[], idOf: (p: ImportedPlace) => number): Promise<boolean> {
+	const ids = slice.map(idOf);
+	const current = await unknownValues.byPlaces(trx, ids);
+	const changes = new Map<number, NonNullable<ImportedPlace['unknownValues']>>();
+	slice.forEach((p, i) => {
+		const wanted = p.unknownValues ?? [];
+		if (JSON.stringify(current.get(ids[i]!) ?? []) !== JSON.stringify(wanted)) changes.set(ids[i]!, wanted);
+	});
+	if (changes.size > 0) await unknownValues.replace(trx, changes);
+	return changes.size > 0;
 }
 
 function heldOf(held: ReadonlyMap<string, places.StoredPlace>) {
@@ -259,9 +329,10 @@ function takeUpstream(current: OfferSnapshot, upstream: OfferSnapshot): OfferSna
 	return after as unknown as OfferSnapshot;
 }
 
-function offerDiffers(current: offers.StoredOffer, after: OfferSnapshot, upstream: Upstream): boolean {
+function offerDiffers(current: offers.StoredOffer, after: OfferSnapshot, upstream: Upstream, factsOnly = false): boolean {
 	const same = (a: unknown, b: unknown) => (Array.isArray(a) ? JSON.stringify(a) === JSON.stringify(b) : a === b);
 	if (SNAPSHOT_FIELDS.offer.some((k) => !same(current[k], after[k]))) return true;
+	if (factsOnly) return false;
 	const verifiedAt = upstream.verified ? upstream.verified.at : upstream.sourceUpdatedOn;
 	const verifiedHow = upstream.verified ? upstream.verified.how : 'import';
 	return current.level_inferred !== (upstream.levelInferred ?? false) || current.verified_at !== verifiedAt || current.verified_how !== verifiedHow;

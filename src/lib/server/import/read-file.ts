@@ -54,16 +54,36 @@ function readJson(text: string): ReadResult {
 	return { ok: true, format: 'json', rows };
 }
 
-/** The JSON flavour of the schema may nest `adresse` and `localisation`; flatten to the CSV names. */
+/**
+ * The JSON of the ANCT's API and package nests `adresse`, `localisation`, `contact` and
+ * `presentation`, and gives lists as arrays; flatten to the CSV names (arrays stay arrays, the row
+ * mapping reads both). Fields we do not know are kept as they are, and ignored.
+ */
 function flattenJsonRow(item: Record<string, unknown>): Record<string, unknown> {
 	const values: Record<string, unknown> = { ...item };
 	if (isObject(item.adresse)) {
 		Object.assign(values, item.adresse);
 		values.adresse = item.adresse.voie ?? item.adresse.adresse;
+		if (item.adresse.numero_voie && typeof values.adresse === 'string' && !/^\s*\d/.test(values.adresse)) {
+			values.adresse = `${String(item.adresse.numero_voie).trim()} ${values.adresse}`;
+		}
 	}
 	if (isObject(item.localisation)) {
-		values.latitude = item.localisation.latitude;
-		values.longitude = item.localisation.longitude;
+		values.latitude = item.localisation.latitude ?? item.localisation.lat;
+		values.longitude = item.localisation.longitude ?? item.localisation.lng ?? item.localisation.lon;
+	}
+	if (isObject(item.contact)) {
+		values.telephone ??= item.contact.telephone;
+		values.courriels ??= item.contact.courriels ?? item.contact.courriel;
+		values.site_web ??= item.contact.site_web;
+	}
+	if (isObject(item.presentation)) {
+		values.presentation_resume ??= item.presentation.resume;
+		values.presentation_detail ??= item.presentation.detail;
+	}
+	// Numbers for an id or a postcode are read as the text they stand for.
+	for (const key of ['id', 'code_postal', 'code_insee', 'pivot', 'telephone']) {
+		if (typeof values[key] === 'number') values[key] = String(values[key]);
 	}
 	return values;
 }

@@ -37,8 +37,9 @@ export const actions: Actions = {
 		} catch {
 			return fail(400, { error: 'Ce fichier n’est pas en UTF-8 : enregistrez-le en « CSV UTF-8 » et réessayez.', rejected: [] });
 		}
-		const result = await createReview(database().db, coordinator, file.name, content);
-		if (!result.ok) return fail(400, { error: result.error, rejected: result.rejected.slice(0, 200) });
+		const includeOutside = form.get('hors_territoire') === 'oui';
+		const result = await createReview(database().db, coordinator, file.name, content, new Date(), { includeOutside });
+		if (!result.ok) return fail(400, { error: result.error, rejected: result.rejected.slice(0, 200), includeOutside });
 		redirect(303, `/admin/imports/${result.reviewId}`);
 	}
 };

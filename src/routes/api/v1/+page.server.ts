@@ -3,6 +3,7 @@ import { loadCatalogue } from '$lib/server/catalogue';
 import { EXTENSION_KEY } from '$lib/domain/national-schema';
 import { OPEN_DATA_HEADERS } from '$lib/server/export/http';
 import { ATTRIBUTION, LICENCE_NAME, LICENCE_URL, SCHEMA_COLUMNS, SCHEMA_URL } from '$lib/server/export/schema';
+import { DI_SERVICE_EXAMPLE } from '$lib/server/export/data-inclusion/example';
 import type { PageServerLoad } from './$types';
 
 interface DocParameter {
@@ -35,6 +36,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		schemaUrl: SCHEMA_URL,
 		columns: [...SCHEMA_COLUMNS],
 		extensionKey: EXTENSION_KEY,
+		dataInclusionExample: JSON.stringify(DI_SERVICE_EXAMPLE, null, 2),
 		licence: { name: LICENCE_NAME, url: LICENCE_URL, attribution: ATTRIBUTION, asciiAttribution: OPEN_DATA_HEADERS['X-Attribution'] }
 	};
 };

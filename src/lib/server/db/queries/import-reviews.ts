@@ -40,6 +40,8 @@ export interface NewReview {
 	createdBy: number | null;
 	createdAt: string;
 	rowsTotal: number;
+	/** JSON of the file's report: refused rows, warnings, places set aside. */
+	report?: string | null;
 }
 
 function decode(row: Selectable<ImportReviewItemTable>): ReviewItem {
@@ -61,7 +63,8 @@ export async function create(db: DB, review: NewReview, items: readonly NewRevie
 			format: review.format,
 			created_by: review.createdBy,
 			created_at: review.createdAt,
-			rows_total: review.rowsTotal
+			rows_total: review.rowsTotal,
+			report: review.report ?? null
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();

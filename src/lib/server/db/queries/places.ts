@@ -196,3 +196,13 @@ export async function all(db: DB): Promise<StoredPlace[]> {
 export async function allAreas(db: DB) {
 	return db.selectFrom('place_areas').select(['place_id', 'area_code']).execute();
 }
+
+/** Of these ids, those of places created here (source `local`): our own export names them `roubaix-<id>`. */
+export async function localIds(db: DB, ids: readonly number[]): Promise<Set<number>> {
+	const found = new Set<number>();
+	for (let i = 0; i < ids.length; i += 500) {
+		const rows = await db.selectFrom('places').select('id').where('source', '=', 'local').where('id', 'in', ids.slice(i, i + 500)).execute();
+		for (const r of rows) found.add(r.id);
+	}
+	return found;
+}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { qualityFlags } from '$lib/domain/quality';
 import { streetIndex } from '../../streets';
 import type { Database } from '../schema';
+import * as unknownValues from './unknown-values';
 
 export const COMMUNE_CODE = '59512';
 
@@ -9,7 +10,7 @@ export const COMMUNE_CODE = '59512';
 export async function refreshQualityFlags(db: Kysely<Database>, now: Date): Promise<number> {
 	const places = await db
 		.selectFrom('places')
-		.select(['id', 'name', 'address', 'lon', 'lat', 'source_updated_on'])
+		.select(['id', 'name', 'address', 'commune', 'lon', 'lat', 'source_updated_on'])
 		.select((eb) => [
 			eb
 				.exists(eb.selectFrom('place_areas').select('place_id').whereRef('place_areas.place_id', '=', 'places.id').where('area_code', '=', COMMUNE_CODE))
@@ -26,11 +27,14 @@ export async function refreshQualityFlags(db: Kysely<Database>, now: Date): Prom
 				.as('checked_on')
 		])
 		.execute();
+	const raw = await unknownValues.all(db);
 	const flags = qualityFlags(
 		places.map((p) => ({
 			id: p.id,
 			name: p.name,
 			address: p.address,
+			commune: p.commune,
+			unknownValues: raw.get(p.id),
 			lon: p.lon,
 			lat: p.lat,
 			inCommune: Boolean(p.in_commune),

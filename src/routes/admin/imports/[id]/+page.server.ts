@@ -10,6 +10,7 @@ import * as places from '$lib/server/db/queries/places';
 import type { ReviewItemKind } from '$lib/server/db/schema';
 import { ALLOWED, decideAll, decideItem, type ReviewAction } from '$lib/server/import-review/decide';
 import { localListing, locallyCorrectedFields } from '$lib/server/import-review/local-state';
+import type { ReviewFileReport } from '$lib/server/import-review/create';
 import type { Actions, PageServerLoad } from './$types';
 
 const KINDS: readonly ReviewItemKind[] = ['new', 'changed', 'gone', 'duplicate', 'unchanged'];
@@ -58,6 +59,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				decidedAt: row.decided_at,
 				address: incoming ? `${incoming.address}, ${incoming.postalCode} ${incoming.commune}` : null,
 				levels: incoming ? levelsOf(incoming) : null,
+				unknownValues: incoming?.unknownValues ?? [],
 				changes: row.changes,
 				merges
 			};
@@ -65,6 +67,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	);
 	return {
 		review,
+		// Reviews made before 2026-12-01_08 have no report.
+		fileReport: review.report ? (JSON.parse(review.report) as ReviewFileReport) : null,
 		sections: KINDS.map((kind) => ({
 			kind,
 			items: items.filter((i) => i.kind === kind),
