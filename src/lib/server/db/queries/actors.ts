@@ -185,3 +185,22 @@ export async function lastVerification(db: DB): Promise<Map<number, { at: string
 	}
 	return latest;
 }
+
+/** The open offers at no place (remote help), which the catalogue of places leaves out, by actor. */
+export async function remoteOffers(db: DB) {
+	const rows = await db
+		.selectFrom('offers')
+		.select(['id', 'actor_id', 'level', 'level_inferred', 'themes', 'tags', 'status'])
+		.where('place_id', 'is', null)
+		.where('status', '!=', 'closed')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		actorId: r.actor_id,
+		level: r.level,
+		inferred: r.level_inferred === 1,
+		needs: [...(JSON.parse(r.themes) as string[]), ...(JSON.parse(r.tags) as string[])],
+		status: r.status
+	}));
+}
