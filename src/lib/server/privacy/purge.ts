@@ -13,7 +13,8 @@ const ERASERS: Record<RetentionKey, (db: DB, before: string) => Promise<number>>
 	'error-reports': retention.handledErrorReports,
 	outbox: retention.oldMails,
 	'campaign-recipients': retention.oldCampaignRecipients,
-	audit: retention.oldAuditLines
+	audit: retention.oldAuditLines,
+	'professional-contacts': retention.oldProfessionalContacts
 };
 
 export type PurgeReport = Record<RetentionKey, number>;
