@@ -182,14 +182,14 @@ test('un membre modifie présentation, type et contact professionnel : contact �
 		await settled(page);
 		await page.getByLabel('Type de structure').selectOption('association');
 		await page.getByLabel('Présentation').fill(presentation);
-		await page.getByLabel('Nom de la personne à joindre').fill(REFERENT[project(info)]);
+		await page.getByLabel('Personne à joindre (prénom et nom)', { exact: true }).fill(REFERENT[project(info)]);
 		await page.getByRole('button', { name: 'Enregistrer' }).click();
 		await settled(page);
 		const summary = page.getByRole('alert').filter({ hasText: 'rien n’a été enregistré' });
 		await expect(summary).toContainText('Ligne directe : Indiquez la ligne directe de cette personne, ou effacez son nom.');
 		await expect(page.getByLabel('Présentation')).toHaveValue(presentation);
 		await expect(page.getByLabel('Type de structure')).toHaveValue('association');
-		await expect(page.getByLabel('Nom de la personne à joindre')).toHaveValue(REFERENT[project(info)]);
+		await expect(page.getByLabel('Personne à joindre (prénom et nom)', { exact: true })).toHaveValue(REFERENT[project(info)]);
 		await audit(page, browser, baseURL!, javaScriptEnabled);
 		expect(await dbRow('select * from actors where id = ?', actorId)).toEqual(before);
 

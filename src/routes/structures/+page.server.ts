@@ -11,6 +11,13 @@ import type { PageServerLoad } from './$types';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
+/** The list shows the start of a presentation; the structure's page shows all of it. */
+function excerpt(text: string | null, max = 240): string | null {
+	if (!text || text.length <= max) return text;
+	const cut = text.slice(0, max);
+	return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40)).trimEnd()}…`;
+}
+
 export const load: PageServerLoad = async ({ url }) => {
 	const now = new Date();
 	const { structures, areaCodes } = await directoryStructures();
@@ -29,7 +36,7 @@ export const load: PageServerLoad = async ({ url }) => {
 				id: s.id,
 				name: s.name,
 				kind: s.kind,
-				presentation: s.presentation,
+				presentation: excerpt(s.presentation),
 				places: s.places.length,
 				quartiers: [...new Set(s.places.map((p) => p.quartier ?? 'hors de Roubaix'))].sort(collator.compare),
 				levels,
