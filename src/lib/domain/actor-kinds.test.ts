@@ -42,3 +42,16 @@ describe('the kind of a structure read from its name', () => {
 		expect(names.length - known.length).toBeGreaterThan(20);
 	});
 });
+
+describe('the kind in the moderation diff', async () => {
+	const { diffSnapshots } = await import('./listing-diff');
+	const base = { name: 'PARKOUR 59', siret: null, website: null, email: null, phone: null };
+	it('reads as the coordinator says it, « non précisé » when unset', () => {
+		expect(diffSnapshots('actor', { ...base, kind: null }, { ...base, kind: 'association' })).toEqual([
+			{ field: 'kind', label: 'Type de structure', before: 'Non précisé', after: 'Association' }
+		]);
+	});
+	it('a snapshot written before these fields is the same as one with them empty', () => {
+		expect(diffSnapshots('actor', base, { ...base, kind: null, presentation: null, pro_contact_name: null, pro_contact_phone: null })).toEqual([]);
+	});
+});
