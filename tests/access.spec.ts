@@ -1106,6 +1106,45 @@ const ACTIONS: Action[] = [
 				{ path, body: [['referral', '999999999'], ['decision', 'accept'], ['suite', 'callback']] }
 			];
 		}
+	},
+	{
+		// Issue 13: the directory's fields of the same form (kind, presentation, contact for professionals).
+		name: 'POST /espace/structures/[id] (type, présentation, contact pour les professionnels)',
+		who: ownersOnly,
+		prepare: async (w, role) => {
+			const referent = `Référent ${role} ${w.tag}`;
+			const fields: Fields = [
+				...actorFields(w.A),
+				['kind', 'public_body'],
+				['presentation', `Accueil social ${w.tag}.`],
+				['pro_contact_name', referent],
+				['pro_contact_phone', validPhone(w)]
+			];
+			return {
+				path: `/espace/structures/${w.A.id}`,
+				body: fields,
+				ran: async (response) => {
+					const directory = () => one<Record<string, string | null>>('select kind, presentation, pro_contact_name, pro_contact_phone from actors where id = ?', w.A.id);
+					if (role === 'coordinator') {
+						expectRedirect(response, `/espace/structures/${w.A.id}?etat=publie`);
+						expect(await directory()).toEqual({ kind: 'public_body', presentation: `Accueil social ${w.tag}.`, pro_contact_name: referent, pro_contact_phone: validPhone(w) });
+					} else {
+						expectRedirect(response, `/espace/structures/${w.A.id}?etat=propose`);
+						const r = await one<{ status: string; after: string }>("select status, after from revisions where entity = 'actor' and entity_id = ? and author_id = ? order by id desc", w.A.id, w.userId);
+						expect(r.status).toBe('proposed');
+						expect(JSON.parse(r.after)).toMatchObject({ kind: 'public_body', pro_contact_name: referent });
+						expect((await directory()).pro_contact_name).toBeNull();
+					}
+				}
+			};
+		},
+		garbage: (w) => [
+			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['pro_contact_name', 'Camille Sans Numéro']] },
+			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['pro_contact_phone', '03 20 00 00 01']] },
+			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['kind', 'secte'], ['kind', 'association']] },
+			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['presentation', HUGE]] },
+			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['pro_contact_name', HUGE.slice(0, 5000)], ['pro_contact_phone', 'abc']] }
+		]
 	}
 ];
 

@@ -7,6 +7,7 @@ import * as directoryVersion from './2026-12-01_05_directory_version';
 import * as revisionOrigin from './2026-12-01_06_revision_origin';
 import * as serverSecrets from './2026-12-01_07_server_secrets';
 import * as importRawValues from './2026-12-01_08_import_raw_values';
+import * as structures from './2026-12-01_09_structures';
 import * as referrals from './2026-12-01_11_referrals';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01_06_revision_origin': revisionOrigin,
 	'2026-12-01_07_server_secrets': serverSecrets,
 	'2026-12-01_08_import_raw_values': importRawValues,
+	'2026-12-01_09_structures': structures,
 	'2026-12-01_11_referrals': referrals
 };

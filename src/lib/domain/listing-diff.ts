@@ -1,3 +1,4 @@
+import { isActorKind, kindLabel, UNKNOWN_KIND_LABEL } from './actor-kinds';
 import { hoursInWords } from './hours-words';
 import { LEVEL_INFO, LEVELS } from './levels';
 import { SNAPSHOT_FIELDS, type ListingEntity, type OfferStatusValue, type SnapshotOf } from './listing';
@@ -28,7 +29,11 @@ export const FIELD_LABELS: { [E in ListingEntity]: Record<keyof SnapshotOf[E], s
 		siret: 'SIRET',
 		website: 'Site web',
 		email: 'E-mail',
-		phone: 'Téléphone'
+		phone: 'Téléphone',
+		kind: 'Type de structure',
+		presentation: 'Présentation',
+		pro_contact_name: 'Contact pour les professionnels : nom',
+		pro_contact_phone: 'Contact pour les professionnels : ligne directe'
 	},
 	place: {
 		name: 'Nom du lieu',
@@ -148,6 +153,8 @@ function formatScalar(field: string, value: unknown): string {
 		case 'closed_from':
 		case 'closed_until':
 			return formatFrenchDate(String(value));
+		case 'kind':
+			return isActorKind(value) ? kindLabel(value) : String(value);
 		case 'place_id':
 			return `n° ${String(value)}`;
 		case 'hours':
@@ -175,6 +182,7 @@ function formatItem(field: string, item: string): string {
  */
 export function formatField<E extends ListingEntity>(entity: E, field: keyof SnapshotOf[E] & string, value: unknown): string {
 	if (field === 'level' && isEmpty(value)) return UNSET_LEVEL;
+	if (field === 'kind' && isEmpty(value)) return UNKNOWN_KIND_LABEL;
 	if (isEmpty(value)) return EMPTY_VALUE;
 	if (Array.isArray(value)) return value.map((item) => formatItem(field, String(item))).join(', ');
 	return formatScalar(field, value);

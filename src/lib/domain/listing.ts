@@ -1,3 +1,4 @@
+import type { ActorKind } from './actor-kinds';
 import type { Level } from './levels';
 
 /**
@@ -13,6 +14,15 @@ export interface ActorSnapshot {
 	website: string | null;
 	email: string | null;
 	phone: string | null;
+	/**
+	 * The directory's fields (2026-12). Optional because snapshots written before them, and the
+	 * importer's new actors, do not have them: absent means « not part of this change ».
+	 */
+	kind?: ActorKind | null;
+	presentation?: string | null;
+	/** The contact for professionals: shown to signed-in accounts only, never exported. */
+	pro_contact_name?: string | null;
+	pro_contact_phone?: string | null;
 }
 
 export interface PlaceSnapshot {
@@ -62,7 +72,7 @@ export interface SnapshotOf {
 export type AnySnapshot = ActorSnapshot | PlaceSnapshot | OfferSnapshot;
 
 export const SNAPSHOT_FIELDS: { [E in ListingEntity]: readonly (keyof SnapshotOf[E])[] } = {
-	actor: ['name', 'siret', 'website', 'email', 'phone'],
+	actor: ['name', 'siret', 'website', 'email', 'phone', 'kind', 'presentation', 'pro_contact_name', 'pro_contact_phone'],
 	place: ['name', 'address', 'address_complement', 'postal_code', 'commune', 'lat', 'lon', 'phone', 'email', 'website', 'description'],
 	offer: [
 		'place_id',

@@ -15,7 +15,8 @@ export type RetentionKey =
 	| 'campaign-recipients'
 	| 'accounts'
 	| 'audit'
-	| 'referrals';
+	| 'referrals'
+	| 'professional-contacts';
 
 export interface RetentionRule {
 	key: RetentionKey;
@@ -96,6 +97,16 @@ export const RETENTION: readonly RetentionRule[] = [
 		purpose: 'suivre quelles structures ont confirmé leurs informations',
 		keptFor: 'un an après l’envoi ; ensuite seuls la structure et les dates restent',
 		days: 365
+	},
+	{
+		key: 'professional-contacts',
+		title: 'Contacts pour les professionnel·les des structures',
+		data: 'nom et ligne directe de la personne qu’une structure désigne pour être jointe par les travailleurs sociaux',
+		purpose:
+			'permettre aux professionnel·les connecté·es (structures du réseau, coordination) de joindre directement une structure pour y orienter quelqu’un ; jamais affiché au public ni publié dans les données ouvertes',
+		keptFor:
+			'tant que la structure l’affiche : effacé dès qu’elle le retire ou le remplace ; l’historique des modifications, que seule la coordination consulte, garde l’ancien contact 90 jours, pour pouvoir corriger une erreur, puis l’efface',
+		days: 90
 	},
 	{
 		key: 'audit',

@@ -20,7 +20,17 @@ export const config = {
 	smtpUrl: process.env.SMTP_URL || null,
 	/** The public address (adapter-node's ORIGIN): https there means the site is only ever served over https. */
 	origin: process.env.ORIGIN || null,
-	mailFrom: process.env.MAIL_FROM || 'Carte de l’inclusion numérique de Roubaix <ne-pas-repondre@localhost>'
+	mailFrom: process.env.MAIL_FROM || 'Carte de l’inclusion numérique de Roubaix <ne-pas-repondre@localhost>',
+	/**
+	 * What only the City and its host can say, shown on /mentions-legales and /accessibilite; each
+	 * empty one reads « à compléter » on the page rather than being made up.
+	 */
+	legal: {
+		contactEmail: process.env.LEGAL_CONTACT_EMAIL || null,
+		publisher: process.env.LEGAL_PUBLISHER || null,
+		director: process.env.LEGAL_DIRECTOR || null,
+		host: process.env.LEGAL_HOST || null
+	}
 };
 
 /** What `openDatabase` is given: the PostgreSQL URL when there is one, else the SQLite file. */

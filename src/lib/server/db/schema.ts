@@ -27,6 +27,12 @@ export interface ActorTable {
 	updated_at: string;
 	version: Generated<number>;
 	trusted: Generated<number>;
+	/** An ActorKind code; null is « non précisé ». */
+	kind: string | null;
+	presentation: string | null;
+	/** Seen only by signed-in accounts: a named person, personal data (see retention.ts). */
+	pro_contact_name: string | null;
+	pro_contact_phone: string | null;
 }
 
 export interface PlaceTable {

@@ -13,6 +13,8 @@ import {
 
 type Entries = Record<string, string | string[] | File>;
 
+const NO_DIRECTORY_FIELDS = { kind: null, presentation: null, pro_contact_name: null, pro_contact_phone: null };
+
 function form(entries: Entries): FormData {
 	const data = new FormData();
 	for (const [name, value] of Object.entries(entries)) {
@@ -60,7 +62,8 @@ describe('structure form', () => {
 			siret: '21590512600011',
 			website: 'https://www.ville-roubaix.fr',
 			email: 'accueil@nautilus-roubaix.fr',
-			phone: '03 20 00 00 00'
+			phone: '03 20 00 00 00',
+			...NO_DIRECTORY_FIELDS
 		});
 	});
 
@@ -70,8 +73,29 @@ describe('structure form', () => {
 			siret: null,
 			website: null,
 			email: null,
-			phone: null
+			phone: null,
+			...NO_DIRECTORY_FIELDS
 		});
+	});
+
+	it('reads the kind, the presentation and the contact for professionals', () => {
+		const value = valueOf(
+			parseActorForm(
+				form({ name: 'Centre social Nautilus', kind: 'association', presentation: ' Ateliers  pour tous.\r\n\r\n\r\nSur rendez-vous. ', pro_contact_name: ' Camille  Martin ', pro_contact_phone: '0320000001' })
+			)
+		);
+		expect(value).toMatchObject({ kind: 'association', presentation: 'Ateliers pour tous.\n\nSur rendez-vous.', pro_contact_name: 'Camille Martin', pro_contact_phone: '03 20 00 00 01' });
+	});
+
+	it('refuses an unknown kind and half a professional contact, keeping what was typed', () => {
+		expect(errorsOf(parseActorForm(form({ name: 'X', kind: 'secte' })))).toEqual({ kind: 'Type de structure inconnu : choisissez-en un dans la liste, ou « non précisé ».' });
+		const onlyName = parseActorForm(form({ name: 'X', pro_contact_name: 'Camille Martin' }));
+		expect(errorsOf(onlyName)).toEqual({ pro_contact_phone: 'Indiquez la ligne directe de cette personne, ou effacez son nom.' });
+		expect(valuesOf(onlyName).pro_contact_name).toBe('Camille Martin');
+		expect(errorsOf(parseActorForm(form({ name: 'X', pro_contact_phone: '03 20 00 00 01' })))).toEqual({
+			pro_contact_name: 'Indiquez le nom de la personne à joindre sur cette ligne, ou effacez le numéro.'
+		});
+		expect(Object.keys(errorsOf(parseActorForm(form({ name: 'X', presentation: 'x'.repeat(1001) }))))).toEqual(['presentation']);
 	});
 
 	it('requires a name and says so in French', () => {
@@ -112,7 +136,7 @@ describe('structure form', () => {
 
 	it('echoes what was typed so the form can be shown again', () => {
 		const values = valuesOf(parseActorForm(form({ ...actor, email: 'pas une adresse' })));
-		expect(values).toEqual({ ...actor, email: 'pas une adresse' });
+		expect(values).toEqual({ ...actor, email: 'pas une adresse', kind: '', presentation: '', pro_contact_name: '', pro_contact_phone: '' });
 	});
 });
 

@@ -1,3 +1,4 @@
+import { isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 import { parseId } from '$lib/domain/ids';
 import { z } from 'zod';
 import { isValidHours } from '$lib/domain/hours';
@@ -32,6 +33,7 @@ const MAX = {
 	addressComplement: 200,
 	commune: 100,
 	description: 2000,
+	presentation: 1000,
 	email: 254,
 	url: 500,
 	hours: 1000,
@@ -79,7 +81,10 @@ const MSG = {
 	closedFromMissing: 'Indiquez à partir de quand l’offre est fermée.',
 	date: 'Date attendue au format AAAA-MM-JJ (exemple : 2026-03-03).',
 	dateUnknown: 'Cette date n’existe pas dans le calendrier.',
-	closedUntilBefore: 'La fin de la fermeture ne peut pas précéder son début.'
+	closedUntilBefore: 'La fin de la fermeture ne peut pas précéder son début.',
+	kind: 'Type de structure inconnu : choisissez-en un dans la liste, ou « non précisé ».',
+	proPhoneMissing: 'Indiquez la ligne directe de cette personne, ou effacez son nom.',
+	proNameMissing: 'Indiquez le nom de la personne à joindre sur cette ligne, ou effacez le numéro.'
 } as const;
 
 // ---------------------------------------------------------------------------------------------------
@@ -491,22 +496,54 @@ function readLists<const K extends string>(form: FormData, names: readonly K[]):
 // ---------------------------------------------------------------------------------------------------
 // Structure (actor)
 
-const ACTOR_FIELDS = ['name', 'siret', 'website', 'email', 'phone'] as const;
+const ACTOR_FIELDS = ['name', 'siret', 'website', 'email', 'phone', 'kind', 'presentation', 'pro_contact_name', 'pro_contact_phone'] as const;
+
+const kindField = z
+	.string()
+	.transform(cleanLine)
+	.transform((text, ctx): ActorKind | null => {
+		if (text === '') return null;
+		if (isActorKind(text)) return text;
+		ctx.addIssue({ code: 'custom', message: MSG.kind });
+		return null;
+	});
 
 const actorShape = {
 	name: requiredLine(MAX.name, MSG.actorName),
 	siret: siretField,
 	website: urlField(MSG.website),
 	email: emailField,
-	phone: phoneField
+	phone: phoneField,
+	kind: kindField,
+	presentation: optionalText(MAX.presentation),
+	pro_contact_name: optionalLine(MAX.name),
+	pro_contact_phone: phoneField
 };
 
 export function parseActorForm(form: FormData): FormResult<ActorSnapshot> {
 	const { data, errors } = parseFields(actorShape, readSingles(form, ACTOR_FIELDS));
+	// A referent without a line (or a line without a name) is no contact a social worker can use.
+	if (!errors.pro_contact_name && !errors.pro_contact_phone) {
+		if (data.pro_contact_name && !data.pro_contact_phone) errors.pro_contact_phone = MSG.proPhoneMissing;
+		if (data.pro_contact_phone && !data.pro_contact_name) errors.pro_contact_name = MSG.proNameMissing;
+	}
 	if (Object.keys(errors).length > 0 || !isComplete(data, ACTOR_FIELDS)) {
 		return { ok: false, errors, values: echo(form, ACTOR_FIELDS, []) };
 	}
-	return { ok: true, value: { name: data.name, siret: data.siret, website: data.website, email: data.email, phone: data.phone } };
+	return {
+		ok: true,
+		value: {
+			name: data.name,
+			siret: data.siret,
+			website: data.website,
+			email: data.email,
+			phone: data.phone,
+			kind: data.kind,
+			presentation: data.presentation,
+			pro_contact_name: data.pro_contact_name,
+			pro_contact_phone: data.pro_contact_phone
+		}
+	};
 }
 
 // ---------------------------------------------------------------------------------------------------

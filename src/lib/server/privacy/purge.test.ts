@@ -12,6 +12,7 @@ let actorId: number;
 let placeId: number;
 let retired: number;
 let active: number;
+const snapshot = (name: string | null) => JSON.stringify({ name: 'Structure', phone: null, pro_contact_name: name, pro_contact_phone: name ? '03 20 00 00 01' : null });
 
 beforeAll(async () => {
 	conn = await seededDatabase();
@@ -44,6 +45,12 @@ beforeAll(async () => {
 	await run(conn, mail, daysAgo(10), 'recent@exemple.fr');
 	const campaign = await oneRow<{ id: number }>(conn, 'insert into campaigns (created_by, created_at, months) values (?, ?, 12) returning id', active, daysAgo(500));
 	await run(conn, 'insert into campaign_recipients (campaign_id, actor_id, emails, sent_at) values (?, ?, ?, ?)', campaign.id, actorId, '["accueil@exemple.fr"]', daysAgo(400));
+	// A structure's contact for professionals in its history: replaced 100 days ago, replaced 10 days ago, still proposed.
+	const revision =
+		"insert into revisions (entity, entity_id, actor_id, operation, status, base_version, before, after, author_id, created_at, decided_by, decided_at) values ('actor', ?, ?, 'update', ?, 1, ?, ?, ?, ?, ?, ?)";
+	await run(conn, revision, actorId, actorId, 'published', snapshot('Dominique Ancien'), snapshot('Claude Suivant'), active, daysAgo(101), active, daysAgo(100));
+	await run(conn, revision, actorId, actorId, 'published', snapshot('Claude Suivant'), snapshot(null), active, daysAgo(11), active, daysAgo(10));
+	await run(conn, revision, actorId, actorId, 'proposed', snapshot(null), snapshot('Eden En Attente'), active, daysAgo(200), null, null);
 	await run(conn, "insert into audit_log (at, user_id, action, detail) values (?, ?, 'old.action', '{}'), (?, ?, 'recent.action', '{}')", daysAgo(1100), active, daysAgo(5), active);
 });
 
@@ -64,8 +71,15 @@ describe('npm run purge: what the register says is kept no longer is erased, the
 			outbox: 1,
 			'campaign-recipients': 1,
 			audit: 1,
-			referrals: 0
+			referrals: 0,
+			'professional-contacts': 1
 		});
+		const history = await allRows<{ before: string; after: string }>(conn, "select before, after from revisions where entity = 'actor' and author_id = ? order by id", active);
+		expect(history.map((r) => [JSON.parse(r.before), JSON.parse(r.after)])).toEqual([
+			[{ name: 'Structure', phone: null }, { name: 'Structure', phone: null }],
+			[JSON.parse(snapshot('Claude Suivant')), JSON.parse(snapshot(null))],
+			[JSON.parse(snapshot(null)), JSON.parse(snapshot('Eden En Attente'))]
+		]);
 
 		const users = await allRows<{ id: number; email: string }>(conn, 'select id, email from users where id in (?, ?) order by id', retired, active);
 		expect(users).toEqual([

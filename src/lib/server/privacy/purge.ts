@@ -15,7 +15,8 @@ const ERASERS: Record<RetentionKey, (db: DB, before: string) => Promise<number>>
 	outbox: retention.oldMails,
 	'campaign-recipients': retention.oldCampaignRecipients,
 	audit: retention.oldAuditLines,
-	referrals: (db, before) => referrals.eraseClosedBefore(db, before)
+	referrals: (db, before) => referrals.eraseClosedBefore(db, before),
+	'professional-contacts': retention.oldProfessionalContacts
 };
 
 export type PurgeReport = Record<RetentionKey, number>;

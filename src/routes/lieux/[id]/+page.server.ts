@@ -7,6 +7,8 @@ import { FLAG_LABELS } from '$lib/domain/quality';
 import { needLabel } from '$lib/domain/themes';
 import { ACCESS_MODES, FEES, PUBLICS, SPECIFIC_SUPPORT, termLabel } from '$lib/domain/vocabulary';
 import { loadCatalogue } from '$lib/server/catalogue';
+import { database } from '$lib/server/db';
+import * as actors from '$lib/server/db/queries/actors';
 import type { PageServerLoad } from './$types';
 
 // Server-rendered only; the map and the print button come from the island script (src/lib/client/enhance.ts).
@@ -60,7 +62,10 @@ export const load: PageServerLoad = async ({ params }) => {
 		offers.length > 1 && offers.every((o) => JSON.stringify(o.details) === JSON.stringify(offers[0]!.details))
 			? offers[0]!.details
 			: null;
+	// The structure behind the place, linked to its page in the directory of structures.
+	const structure = await actors.summary(database().db, place.actorId);
 	return {
+		structure,
 		sharedDetails,
 		offers,
 		place: {

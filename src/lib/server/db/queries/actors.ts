@@ -1,3 +1,4 @@
+import { isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 import { SNAPSHOT_FIELDS, type ActorSnapshot } from '$lib/domain/listing';
 import { normalizeText } from '$lib/domain/vocabulary';
 import type { DB } from '../connect';
@@ -6,6 +7,10 @@ import { chunks } from './chunks';
 /** An actor as the directory holds it; `trusted` is a boolean here, 0/1 in the table. */
 export interface StoredActor extends ActorSnapshot {
 	id: number;
+	kind: ActorKind | null;
+	presentation: string | null;
+	pro_contact_name: string | null;
+	pro_contact_phone: string | null;
 	name_key: string;
 	created_at: string;
 	updated_at: string;
@@ -19,11 +24,25 @@ export function snapshotOf(actor: StoredActor): ActorSnapshot {
 	return snapshot as unknown as ActorSnapshot;
 }
 
-const fieldsOf = (s: ActorSnapshot) => ({ name: s.name, siret: s.siret, website: s.website, email: s.email, phone: s.phone });
+/**
+ * The columns a snapshot writes. The directory's fields may be absent (an importer's new actor, a
+ * snapshot older than them): undefined leaves the column as it is (Kysely skips it), null empties it.
+ */
+const fieldsOf = (s: ActorSnapshot) => ({
+	name: s.name,
+	siret: s.siret,
+	website: s.website,
+	email: s.email,
+	phone: s.phone,
+	kind: s.kind,
+	presentation: s.presentation,
+	pro_contact_name: s.pro_contact_name,
+	pro_contact_phone: s.pro_contact_phone
+});
 
 export async function byId(db: DB, id: number): Promise<StoredActor | null> {
 	const row = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
-	return row ? { ...row, trusted: row.trusted === 1 } : null;
+	return row ? { ...row, kind: isActorKind(row.kind) ? row.kind : null, trusted: row.trusted === 1 } : null;
 }
 
 /** Id and name, for the pages that only name the actor. */
@@ -134,4 +153,54 @@ export async function lastVerified(db: DB) {
 		.groupBy(['actors.id', 'actors.name', 'actors.email'])
 		.orderBy('actors.name')
 		.execute();
+}
+
+/**
+ * What anyone may read of the structures, by name: the columns are named one by one, so the
+ * contact for professionals (and whatever is added later) never reaches a public page by default.
+ */
+export async function publicProfiles(db: DB, id?: number) {
+	return db
+		.selectFrom('actors')
+		.select(['id', 'name', 'kind', 'presentation', 'website', 'email', 'phone'])
+		.$if(id !== undefined, (q) => q.where('id', '=', id!))
+		.orderBy('name')
+		.execute();
+}
+
+/** The named referent and direct line: for signed-in accounts only (the caller checks). */
+export async function professionalContact(db: DB, id: number): Promise<{ name: string | null; phone: string | null } | null> {
+	const row = await db.selectFrom('actors').select(['pro_contact_name', 'pro_contact_phone']).where('id', '=', id).executeTakeFirst();
+	if (!row || (row.pro_contact_name === null && row.pro_contact_phone === null)) return null;
+	return { name: row.pro_contact_name, phone: row.pro_contact_phone };
+}
+
+/** Each actor's latest verification of any of its offers (placed or remote): when and how. */
+export async function lastVerification(db: DB): Promise<Map<number, { at: string; how: string | null }>> {
+	const rows = await db.selectFrom('offers').select(['actor_id', 'verified_at', 'verified_how']).where('verified_at', 'is not', null).execute();
+	const latest = new Map<number, { at: string; how: string | null }>();
+	for (const r of rows) {
+		const held = latest.get(r.actor_id);
+		if (!held || r.verified_at! > held.at) latest.set(r.actor_id, { at: r.verified_at!, how: r.verified_how });
+	}
+	return latest;
+}
+
+/** The open offers at no place (remote help), which the catalogue of places leaves out, by actor. */
+export async function remoteOffers(db: DB) {
+	const rows = await db
+		.selectFrom('offers')
+		.select(['id', 'actor_id', 'level', 'level_inferred', 'themes', 'tags', 'status'])
+		.where('place_id', 'is', null)
+		.where('status', '!=', 'closed')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		actorId: r.actor_id,
+		level: r.level,
+		inferred: r.level_inferred === 1,
+		needs: [...(JSON.parse(r.themes) as string[]), ...(JSON.parse(r.tags) as string[])],
+		status: r.status
+	}));
 }

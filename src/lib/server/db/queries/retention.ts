@@ -84,3 +84,45 @@ export async function disabledAccounts(db: DB, before: string): Promise<number> 
 export async function oldAuditLines(db: DB, before: string): Promise<number> {
 	return count(await db.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst());
 }
+
+const PRO_CONTACT_FIELDS = ['pro_contact_name', 'pro_contact_phone'] as const;
+
+/** A snapshot without its contact for professionals, or null when it had none to erase. */
+function withoutProContact(json: string | null): string | null {
+	if (json === null) return null;
+	const snapshot = JSON.parse(json) as Record<string, unknown>;
+	if (!PRO_CONTACT_FIELDS.some((field) => snapshot[field] !== null && snapshot[field] !== undefined)) return null;
+	for (const field of PRO_CONTACT_FIELDS) delete snapshot[field];
+	return JSON.stringify(snapshot);
+}
+
+/**
+ * The contacts for professionals kept in the history of structures' changes (decided, or superseded
+ * without a decision, before the cut-off): taken out of the snapshots, the rest of the history kept.
+ * The structure's current contact, on its row, stays until the structure removes it. A pending
+ * proposal keeps it until the coordination decides.
+ */
+export async function oldProfessionalContacts(db: DB, before: string): Promise<number> {
+	const rows = await db
+		.selectFrom('revisions')
+		.select(['id', 'before', 'after'])
+		.where('entity', '=', 'actor')
+		.where('status', '!=', 'proposed')
+		.where((eb) => eb.or([eb('decided_at', '<', before), eb.and([eb('decided_at', 'is', null), eb('created_at', '<', before)])]))
+		// `_` matches any character here: a wider net, narrowed by withoutProContact.
+		.where((eb) => eb.or([eb('before', 'like', '%"pro_contact_%'), eb('after', 'like', '%"pro_contact_%')]))
+		.execute();
+	let erased = 0;
+	for (const row of rows) {
+		const cleanBefore = withoutProContact(row.before);
+		const cleanAfter = withoutProContact(row.after);
+		if (cleanBefore === null && cleanAfter === null) continue;
+		await db
+			.updateTable('revisions')
+			.set({ ...(cleanBefore !== null ? { before: cleanBefore } : {}), ...(cleanAfter !== null ? { after: cleanAfter } : {}) })
+			.where('id', '=', row.id)
+			.execute();
+		erased++;
+	}
+	return erased;
+}

@@ -1,5 +1,6 @@
 import { submittedForm } from '$lib/server/forms/read-form';
 import { error } from '@sveltejs/kit';
+import { shownKind } from '$lib/domain/actor-kinds';
 import { LEVEL_INFO, type LevelOrUnknown } from '$lib/domain/levels';
 import { requireActor } from '$lib/server/auth/guards';
 import { database } from '$lib/server/db';
@@ -27,6 +28,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const pending = await pendingProposal(db, 'actor', record.id, user.id);
 	return {
 		isCoordinator: user.role === 'coordinator',
+		// What the directory shows while no kind is chosen, so the member knows what « non précisé » leaves.
+		deducedKind: (() => {
+			const shown = shownKind(null, record.snapshot.name);
+			return shown.deduced ? shown.label : null;
+		})(),
 		id: record.id,
 		version: record.version,
 		current: record.snapshot,
