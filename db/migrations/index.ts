@@ -6,6 +6,7 @@ import * as importReviews from './2026-11-26_04_import_reviews';
 import * as directoryVersion from './2026-12-01_05_directory_version';
 import * as revisionOrigin from './2026-12-01_06_revision_origin';
 import * as serverSecrets from './2026-12-01_07_server_secrets';
+import * as network from './2026-12-01_10_network';
 
 /**
  * Listed by hand rather than read from the folder, so the same list works in the bundled
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26_04_import_reviews': importReviews,
 	'2026-12-01_05_directory_version': directoryVersion,
 	'2026-12-01_06_revision_origin': revisionOrigin,
-	'2026-12-01_07_server_secrets': serverSecrets
+	'2026-12-01_07_server_secrets': serverSecrets,
+	'2026-12-01_10_network': network
 };

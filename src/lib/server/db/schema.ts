@@ -303,6 +303,46 @@ export interface DirectoryVersionTable {
 	bumped_by: string | null;
 }
 
+export interface NetworkEditionTable {
+	id: Generated<number>;
+	number: number;
+	held_on: string;
+	starts_at: string | null;
+	ends_at: string | null;
+	theme: string | null;
+	title: string;
+	place_id: number | null;
+	place_name: string | null;
+	programme: string | null;
+	summary: string | null;
+	participants: number | null;
+	capacity: number | null;
+	registration_open: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+
+export interface NetworkRegistrationTable {
+	id: Generated<number>;
+	edition_id: number;
+	name: string;
+	email: string;
+	email_key: string;
+	actor_id: number | null;
+	structure_name: string | null;
+	needs: string | null;
+	status: RegistrationStatus;
+	cancel_hash: string;
+	created_at: string;
+	confirmed_at: string | null;
+	cancelled_at: string | null;
+	reminded_at: string | null;
+	attended: Generated<number>;
+	erased_at: string | null;
+}
+
 export interface Database {
 	directory_version: DirectoryVersionTable;
 	place_sources: PlaceSourceTable;
@@ -329,6 +369,8 @@ export interface Database {
 	offers: OfferTable;
 	quality_flags: QualityFlagTable;
 	imports: ImportTable;
+	network_editions: NetworkEditionTable;
+	network_registrations: NetworkRegistrationTable;
 }
 
 export type Area = Selectable<AreaTable>;
