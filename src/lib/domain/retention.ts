@@ -14,7 +14,8 @@ export type RetentionKey =
 	| 'outbox'
 	| 'campaign-recipients'
 	| 'accounts'
-	| 'audit';
+	| 'audit'
+	| 'network-registrations';
 
 export interface RetentionRule {
 	key: RetentionKey;
@@ -103,6 +104,14 @@ export const RETENTION: readonly RetentionRule[] = [
 		purpose: 'savoir qui a changé quoi dans l’annuaire, et pouvoir revenir en arrière',
 		keptFor: 'trois ans',
 		days: 1095
+	},
+	{
+		key: 'network-registrations',
+		title: 'Inscriptions au Petit-déjeuner de l’inclusion numérique',
+		data: 'nom, adresse e-mail, structure, besoins d’accessibilité ou alimentaires indiqués',
+		purpose: 'réserver les places, tenir la liste d’attente, envoyer la confirmation, le rappel et la liste d’émargement',
+		keptFor: '3 mois après la rencontre ; ensuite seuls le nombre d’inscrits et de présents restent',
+		days: 92
 	}
 ];
 

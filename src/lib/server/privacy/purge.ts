@@ -1,6 +1,7 @@
 import { audit } from '../audit';
 import type { DB } from '../db/connect';
 import * as retention from '../db/queries/retention';
+import { registrationsAfterEdition } from '../network/retention';
 import { inTransaction } from '../db/transaction';
 import { RETENTION, retentionCutoffs, type RetentionKey } from '$lib/domain/retention';
 
@@ -13,7 +14,8 @@ const ERASERS: Record<RetentionKey, (db: DB, before: string) => Promise<number>>
 	'error-reports': retention.handledErrorReports,
 	outbox: retention.oldMails,
 	'campaign-recipients': retention.oldCampaignRecipients,
-	audit: retention.oldAuditLines
+	audit: retention.oldAuditLines,
+	'network-registrations': (db, before) => registrationsAfterEdition(db, before)
 };
 
 export type PurgeReport = Record<RetentionKey, number>;

@@ -238,3 +238,8 @@ export async function eraseHeldBefore(db: DB, beforeDate: string, at: string): P
 	}
 	return rows.length;
 }
+
+/** A reminder whose mail failed goes on the next run. */
+export async function clearReminded(db: DB, id: number): Promise<void> {
+	await db.updateTable('network_registrations').set({ reminded_at: null }).where('id', '=', id).execute();
+}
