@@ -50,6 +50,9 @@ async function cancelLinkOf(email: string): Promise<string> {
 
 describe('the seed of the editions', () => {
 	it('adds the ten editions once, whatever the number of starts', async () => {
+		const again = await migratedDatabase();
+		expect(await seedEditions(again.db, NOW)).toBe(10);
+		await again.db.destroy();
 		expect(await seedEditions(conn.db, NOW)).toBe(0);
 		const all = await editions.all(conn.db);
 		expect(all.filter((e) => e.number <= 10)).toHaveLength(10);

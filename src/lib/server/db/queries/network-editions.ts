@@ -131,7 +131,7 @@ export async function seed(db: DB, editions: readonly { number: number; heldOn: 
 			.values({ number: e.number, held_on: e.heldOn, title: e.title, theme: e.theme, created_at: stamp, updated_at: stamp })
 			.onConflict((oc) => oc.column('number').doNothing())
 			.executeTakeFirst();
-		added += Number(result.numInsertedRows ?? 0);
+		added += Number(result.numInsertedOrUpdatedRows ?? 0);
 	}
 	return added;
 }
