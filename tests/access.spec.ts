@@ -36,7 +36,7 @@ const all = <T>(sql: string, ...params: unknown[]) => dbRows<T>(sql, ...params);
 const maxId = async (table: string) => (await one<{ id: number }>(`select coalesce(max(id), 0) as id from ${table}`)).id;
 
 /** Everything a form action of the directory may write, as one hash. */
-const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens'];
+const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'network_editions', 'network_registrations'];
 // PostgreSQL has no rowid: each table in the order of its primary key.
 const KEY: Record<string, string> = { campaign_recipients: 'campaign_id, actor_id', memberships: 'user_id, actor_id' };
 async function checksum(): Promise<string> {
@@ -269,6 +269,7 @@ async function cleanUp(w: World) {
 		await dbWrite('delete from places where id = ?', id);
 	}
 	await dbWrite('update actors set trusted = 0 where id in (?, ?)', w.A.id, w.B.id);
+	await removeTestEditions();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -353,6 +354,49 @@ async function publishPlaceChange(w: World): Promise<number> {
 	return (await one<{ id: number }>("select max(id) as id from revisions where entity = 'place' and entity_id = ? and status = 'published'", w.place.id)).id;
 }
 
+
+// The network's cells work on editions numbered from 5000, removed with their registrations after each cell.
+const TEST_EDITION_MIN = 5000;
+async function removeTestEditions() {
+	await dbWrite('delete from network_registrations where edition_id in (select id from network_editions where number >= ?)', TEST_EDITION_MIN);
+	await dbWrite('delete from network_editions where number >= ?', TEST_EDITION_MIN);
+}
+let editionSeq = 0;
+/** A new number each call (the multipart test prepares every action in one world). */
+const editionNumber = (w: World) => TEST_EDITION_MIN + ((parseInt(w.tag, 16) + editionSeq++ * 7) % 4999);
+const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** An edition open for registration, a month ahead, with `capacity` seats. */
+async function openEdition(w: World, capacity = 10): Promise<{ id: number; number: number }> {
+	const number = editionNumber(w);
+	const stamp = new Date().toISOString();
+	const id = await dbInsertId(
+		"insert into network_editions (number, held_on, title, capacity, registration_open, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?) returning id",
+		number,
+		daysAhead(30),
+		`Édition des droits ${w.tag}`,
+		capacity,
+		stamp,
+		stamp
+	);
+	return { id, number };
+}
+/** A registration with a known cancel link. */
+async function registrationWithLink(w: World, editionId: number): Promise<{ id: number; raw: string }> {
+	const raw = randomBytes(32).toString('base64url');
+	const id = await dbInsertId(
+		"insert into network_registrations (edition_id, name, email, email_key, status, cancel_hash, created_at, confirmed_at) values (?, ?, ?, ?, 'confirmed', ?, ?, ?) returning id",
+		editionId,
+		`Inscrite ${w.tag}`,
+		`inscrite.${w.tag}@exemple.fr`,
+		`inscrite.${w.tag}@exemple.fr`,
+		sha256(raw),
+		new Date().toISOString(),
+		new Date().toISOString()
+	);
+	return { id, raw };
+}
+const editionFields = (number: number, extra: Record<string, string> = {}): Fields =>
+	Object.entries({ numero: String(number), date: daysAhead(45), titre: `Édition créée ${number}`, theme: 'health', capacite: '20', inscriptions: 'ouvertes', ...extra });
 
 const ACTIONS: Action[] = [
 	{
@@ -953,6 +997,151 @@ const ACTIONS: Action[] = [
 			{ path: `/admin/historique/offer/${w.place.id}?/rollback`, body: [['revision', '999999999']] },
 			{ path: `/admin/historique/place/${w.place.id}?/rollback`, body: [['revision', HUGE]] }
 		]
+	},
+	{
+		name: 'POST /reseau/[numero] ?/register',
+		who: anyone,
+		prepare: async (w) => {
+			const edition = await openEdition(w);
+			const email = `inscription.${w.tag}@exemple.fr`;
+			return {
+				path: `/reseau/${edition.number}?/register`,
+				body: [['nom', `Participante ${w.tag}`], ['email', email], ['structure', String(w.A.id)], ['besoins', '']],
+				ran: async (response) => {
+					expectRedirect(response, `/reseau/${edition.number}?inscription=confirmee#inscription`);
+					const row = await one<{ status: string; actor_id: number }>('select status, actor_id from network_registrations where email = ?', email);
+					expect(row).toEqual({ status: 'confirmed', actor_id: w.A.id });
+				}
+			};
+		},
+		garbage: async (w) => {
+			const edition = await openEdition(w);
+			const path = `/reseau/${edition.number}?/register`;
+			return [
+				{ path, body: [] },
+				{ path, body: [['nom', HUGE], ['email', 'a@b.fr'], ['structure_autre', 'X']] },
+				{ path, body: [['nom', 'Nom Correct'], ['email', 'pas-une-adresse'], ['structure_autre', 'X']] },
+				{ path, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr']] },
+				...BAD_IDS.map((id) => ({ path, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure', id]] as Fields })),
+				{ path, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure', '999999999']] },
+				...PATH_BAD_IDS.map((id) => ({ path: `/reseau/${encodeURIComponent(id)}?/register`, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure_autre', 'X']] as Fields })),
+				{ path: '/reseau/1?/register', body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure_autre', 'X']] }
+			];
+		}
+	},
+	{
+		name: 'POST /reseau/annuler/[jeton]',
+		who: anyone,
+		prepare: async (w) => {
+			const edition = await openEdition(w);
+			const registration = await registrationWithLink(w, edition.id);
+			return {
+				path: `/reseau/annuler/${registration.raw}`,
+				body: [],
+				ran: async (response) => {
+					await expectPage(response, 200, 'Votre inscription est annulée');
+					expect((await one<{ status: string }>('select status from network_registrations where id = ?', registration.id)).status).toBe('cancelled');
+				}
+			};
+		},
+		garbage: () => [
+			...['abc', 'x'.repeat(43), '%00', 'x'.repeat(300)].map((jeton) => ({ path: `/reseau/annuler/${jeton}`, body: [] as Fields })),
+			{ path: `/reseau/annuler/${'y'.repeat(43)}`, body: HUGE }
+		]
+	},
+	{
+		name: 'POST /admin/reseau/nouvelle',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const number = editionNumber(w);
+			return {
+				path: '/admin/reseau/nouvelle',
+				body: editionFields(number),
+				ran: async (response) => {
+					expectRedirect(response, `/admin/reseau/${number}?etat=creee`);
+					expect(await one<{ capacity: number; theme: string }>('select capacity, theme from network_editions where number = ?', number)).toEqual({ capacity: 20, theme: 'health' });
+				}
+			};
+		},
+		garbage: (w) => {
+			const number = editionNumber(w);
+			return [
+				{ path: '/admin/reseau/nouvelle', body: [] },
+				...['abc', '0', '-1', '1e3', HUGE].map((numero) => ({ path: '/admin/reseau/nouvelle', body: editionFields(number, { numero }) })),
+				{ path: '/admin/reseau/nouvelle', body: editionFields(1) },
+				...['2026-02-30', 'demain', ''].map((date) => ({ path: '/admin/reseau/nouvelle', body: editionFields(number, { date }) })),
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { theme: 'nimporte' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { capacite: '' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { debut: '25:00' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { debut: '10:00', fin: '09:00' }) },
+				...BAD_IDS.map((lieu) => ({ path: '/admin/reseau/nouvelle', body: editionFields(number, { lieu }) })),
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { lieu: '999999999' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { programme: HUGE }) }
+			];
+		}
+	},
+	{
+		name: 'POST /admin/reseau/[numero] ?/save',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const edition = await openEdition(w, 1);
+			const waiting = await dbInsertId(
+				"insert into network_registrations (edition_id, name, email, email_key, status, cancel_hash, created_at) values (?, 'Attente', ?, ?, 'waiting', ?, ?) returning id",
+				edition.id,
+				`attente.${w.tag}@exemple.fr`,
+				`attente.${w.tag}@exemple.fr`,
+				sha256(randomBytes(8).toString('hex')),
+				new Date().toISOString()
+			);
+			return {
+				path: `/admin/reseau/${edition.number}?/save`,
+				body: editionFields(edition.number, { capacite: '2', lieu: String(w.place.id) }),
+				ran: async (response) => {
+					expectRedirect(response, `/admin/reseau/${edition.number}?etat=enregistree`);
+					expect(await one<{ capacity: number; place_id: number }>('select capacity, place_id from network_editions where id = ?', edition.id)).toEqual({ capacity: 2, place_id: w.place.id });
+					// The seat the capacity added went to the one waiting, by mail.
+					expect((await one<{ status: string }>('select status from network_registrations where id = ?', waiting)).status).toBe('confirmed');
+					expect((await mailsTo(`attente.${w.tag}@exemple.fr`)).at(-1)?.subject).toMatch(/^Une place s’est libérée/);
+				}
+			};
+		},
+		garbage: async (w) => {
+			const edition = await openEdition(w);
+			const path = `/admin/reseau/${edition.number}?/save`;
+			return [
+				{ path, body: [] },
+				{ path, body: editionFields(1) },
+				{ path, body: editionFields(edition.number, { titre: '' }) },
+				{ path, body: editionFields(edition.number, { participants: '-4' }) },
+				...PATH_BAD_IDS.map((id) => ({ path: `/admin/reseau/${encodeURIComponent(id)}?/save`, body: editionFields(edition.number) })),
+				{ path: '/admin/reseau/4999?/save', body: editionFields(edition.number) }
+			];
+		}
+	},
+	{
+		name: 'POST /admin/reseau/[numero] ?/presence',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const edition = await openEdition(w);
+			const registration = await registrationWithLink(w, edition.id);
+			return {
+				path: `/admin/reseau/${edition.number}?/presence`,
+				body: [['present', String(registration.id)]],
+				ran: async (response) => {
+					expectRedirect(response, `/admin/reseau/${edition.number}?etat=presences#inscrits`);
+					expect((await one<{ attended: number }>('select attended from network_registrations where id = ?', registration.id)).attended).toBe(1);
+				}
+			};
+		},
+		garbage: async (w) => {
+			const edition = await openEdition(w);
+			const path = `/admin/reseau/${edition.number}?/presence`;
+			return [
+				...BAD_IDS.map((id) => ({ path, body: [['present', id]] as Fields })),
+				{ path, body: [['present', HUGE]] },
+				...PATH_BAD_IDS.map((id) => ({ path: `/admin/reseau/${encodeURIComponent(id)}?/presence`, body: [] as Fields }))
+			];
+		}
 	}
 ];
 
