@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { idColumn, idType } from './dialect';
+import { idColumn, idType, isPostgres } from './dialect';
 
-// Frozen. The network of local actors: the Petit-déjeuner's editions and who registers for them.
+// Frozen. The network of local actors: the Petit-déjeuner's editions, who registers for them, and
+// the resources shared with the network.
 
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
@@ -51,9 +52,30 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema.createIndex('network_registrations_edition').on('network_registrations').columns(['edition_id', 'status', 'id']).execute();
 	await db.schema.createIndex('network_registrations_email').on('network_registrations').columns(['edition_id', 'email_key']).execute();
+
+	// A file is stored in the database itself, so every instance behind the load balancer serves it
+	// and a backup holds it; a resource is a file or a link, never both.
+	await db.schema
+		.createTable('network_resources')
+		.addColumn('id', idType(db), idColumn(db))
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('description', 'text')
+		.addColumn('themes', 'text', (c) => c.notNull())
+		.addColumn('edition_id', 'integer', (c) => c.references('network_editions.id'))
+		.addColumn('link_url', 'text')
+		.addColumn('file_name', 'text')
+		.addColumn('content_type', 'text')
+		.addColumn('size', 'integer')
+		.addColumn('content', isPostgres(db) ? 'bytea' : 'blob')
+		.addColumn('sha256', 'text')
+		.addColumn('created_by', 'integer', (c) => c.references('users.id'))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addCheckConstraint('network_resources_file_or_link', sql`(link_url is null) <> (content is null)`)
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropTable('network_resources').execute();
 	await db.schema.dropTable('network_registrations').execute();
 	await db.schema.dropTable('network_editions').execute();
 }

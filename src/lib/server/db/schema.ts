@@ -343,6 +343,22 @@ export interface NetworkRegistrationTable {
 	erased_at: string | null;
 }
 
+export interface NetworkResourceTable {
+	id: Generated<number>;
+	title: string;
+	description: string | null;
+	themes: JsonList;
+	edition_id: number | null;
+	link_url: string | null;
+	file_name: string | null;
+	content_type: string | null;
+	size: number | null;
+	content: Buffer | null;
+	sha256: string | null;
+	created_by: number | null;
+	created_at: string;
+}
+
 export interface Database {
 	directory_version: DirectoryVersionTable;
 	place_sources: PlaceSourceTable;
@@ -371,6 +387,7 @@ export interface Database {
 	imports: ImportTable;
 	network_editions: NetworkEditionTable;
 	network_registrations: NetworkRegistrationTable;
+	network_resources: NetworkResourceTable;
 }
 
 export type Area = Selectable<AreaTable>;

@@ -7,6 +7,8 @@ import { FLAG_LABELS } from '$lib/domain/quality';
 import { needLabel } from '$lib/domain/themes';
 import { ACCESS_MODES, FEES, PUBLICS, SPECIFIC_SUPPORT, termLabel } from '$lib/domain/vocabulary';
 import { loadCatalogue } from '$lib/server/catalogue';
+import { database } from '$lib/server/db';
+import { resourceLinksForNeeds } from '$lib/server/network/links';
 import type { PageServerLoad } from './$types';
 
 // Server-rendered only; the map and the print button come from the island script (src/lib/client/enhance.ts).
@@ -63,6 +65,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		sharedDetails,
 		offers,
+		networkResources: await resourceLinksForNeeds(database().db, place.offers.flatMap((o) => [...o.themes, ...o.tags])),
 		place: {
 			id: place.id,
 			name: place.name,

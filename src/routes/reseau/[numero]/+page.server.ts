@@ -3,6 +3,7 @@ import { allowAttempt } from '$lib/server/auth/rate-limit';
 import { database } from '$lib/server/db';
 import * as editions from '$lib/server/db/queries/network-editions';
 import * as registrations from '$lib/server/db/queries/network-registrations';
+import * as resources from '$lib/server/db/queries/network-resources';
 import { readForm, UNREADABLE_FORM } from '$lib/server/admin/input';
 import { readRegistration, REGISTRATION_FIELDS } from '$lib/server/network/forms';
 import { publicEdition } from '$lib/server/network/public';
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		edition: shown,
 		structures: shown.open ? await registrations.structureChoices(db) : [],
+		resources: (await resources.all(db)).filter((r) => r.editionId === edition.id),
 		done: done === 'confirmee' || done === 'attente' ? done : null
 	};
 };
