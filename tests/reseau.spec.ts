@@ -172,4 +172,61 @@ test.describe('le Petit-déjeuner : inscription, liste d’attente, annulation',
 		const row = await dbRow<{ capacity: number; registration_open: number; theme: string }>('select capacity, registration_open, theme from network_editions where number = ?', number);
 		expect(row).toEqual({ capacity: 40, registration_open: 1, theme: 'health' });
 	});
+
+	test('une ressource publiée se trouve par thématique et par mots ; un fichier qui n’est pas ce que dit son nom est refusé en français', async ({ page, context, browser, request, consoleErrors }, info) => {
+		consoleErrors.allow(/status of 400 \(Bad Request\)/);
+		const title = `Guide Mon Espace Santé ${info.project.name} ${Date.now().toString(36)}`;
+		await signInAs(context, uniqueEmail('reseau-ressources', info), 'coordinator');
+		const before = (await dbRow<{ n: number }>('select count(*) as n from network_resources'))!.n;
+		await page.goto('/admin/reseau/ressources');
+		await settled(page);
+		await axe(page, browser);
+
+		// A PNG named .pdf: refused, in French, what was typed kept, nothing written.
+		await page.getByLabel('Titre').fill(title);
+		await page.getByLabel('Description (facultatif)').fill('Le support de l’atelier santé');
+		await page.getByRole('checkbox', { name: 'Numérique en santé' }).check();
+		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+		await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'compte-rendu.pdf', mimeType: 'application/pdf', buffer: png });
+		await page.getByRole('button', { name: 'Publier la ressource' }).click();
+		await expect(page.getByText('Ce fichier n’est pas un PDF comme son nom l’indique : son contenu est une image PNG.').first()).toBeVisible();
+		await expect(page.getByLabel('Titre')).toHaveValue(title);
+		await expect(page.getByLabel('Description (facultatif)')).toHaveValue('Le support de l’atelier santé');
+		await expect(page.getByRole('checkbox', { name: 'Numérique en santé' })).toBeChecked();
+		expect((await dbRow<{ n: number }>('select count(*) as n from network_resources'))!.n).toBe(before);
+		await axe(page, browser);
+
+		// The real PDF.
+		await settled(page);
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+		await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'guide-santé.pdf', mimeType: 'application/pdf', buffer: pdf });
+		await page.getByRole('button', { name: 'Publier la ressource' }).click();
+		await expect(page.getByRole('status')).toHaveText('La ressource est publiée.');
+		const id = (await dbRow<{ id: number }>('select id from network_resources where title = ?', title))!.id;
+
+		try {
+			// Found by theme, then by words (accents and case aside), with and without JavaScript: a GET form.
+			await page.goto('/reseau/ressources');
+			await settled(page);
+			await page.getByLabel('Thématique').selectOption({ label: 'Numérique en santé' });
+			await page.getByRole('button', { name: 'Chercher' }).click();
+			await expect(page).toHaveURL(/theme=health/);
+			await expect(page.getByRole('link', { name: title })).toBeVisible();
+			await axe(page, browser);
+			await page.goto(`/reseau/ressources?q=${encodeURIComponent('mon espace sante ' + info.project.name.toUpperCase())}`);
+			await expect(page.getByRole('link', { name: title })).toBeVisible();
+			await page.goto('/reseau/ressources?theme=cybersecurity&q=' + encodeURIComponent(title));
+			await expect(page.getByRole('heading', { name: 'Aucune ressource pour cette recherche' })).toBeVisible();
+			await axe(page, browser);
+
+			const file = await request.get(`/reseau/ressources/${id}`);
+			expect(file.status()).toBe(200);
+			expect(file.headers()['content-type']).toBe('application/pdf');
+			expect(file.headers()['x-content-type-options']).toBe('nosniff');
+			expect(file.headers()['content-disposition']).toBe(`inline; filename="guide-sant_.pdf"; filename*=UTF-8''guide-sant%C3%A9.pdf`);
+			expect(Buffer.from(await file.body())).toEqual(pdf);
+		} finally {
+			await dbWrite('delete from network_resources where id = ?', id);
+		}
+	});
 });
