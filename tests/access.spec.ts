@@ -36,7 +36,7 @@ const all = <T>(sql: string, ...params: unknown[]) => dbRows<T>(sql, ...params);
 const maxId = async (table: string) => (await one<{ id: number }>(`select coalesce(max(id), 0) as id from ${table}`)).id;
 
 /** Everything a form action of the directory may write, as one hash. */
-const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'network_editions', 'network_registrations'];
+const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'network_editions', 'network_registrations', 'network_resources'];
 // PostgreSQL has no rowid: each table in the order of its primary key.
 const KEY: Record<string, string> = { campaign_recipients: 'campaign_id, actor_id', memberships: 'user_id, actor_id' };
 async function checksum(): Promise<string> {
@@ -360,6 +360,7 @@ const TEST_EDITION_MIN = 5000;
 async function removeTestEditions() {
 	await dbWrite('delete from network_registrations where edition_id in (select id from network_editions where number >= ?)', TEST_EDITION_MIN);
 	await dbWrite('delete from network_editions where number >= ?', TEST_EDITION_MIN);
+	await dbWrite("delete from network_resources where title like 'À retirer %' or title like 'Ressource des droits %'");
 }
 let editionSeq = 0;
 /** A new number each call (the multipart test prepares every action in one world). */
@@ -1142,6 +1143,60 @@ const ACTIONS: Action[] = [
 				...PATH_BAD_IDS.map((id) => ({ path: `/admin/reseau/${encodeURIComponent(id)}?/presence`, body: [] as Fields }))
 			];
 		}
+	},
+	{
+		name: 'POST /admin/reseau/ressources ?/upload',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const title = `Ressource des droits ${w.tag}`;
+			return {
+				path: '/admin/reseau/ressources?/upload',
+				body: [['titre', title], ['themes', 'health'], ['lien', 'https://www.ameli.fr/'], ['description', '']],
+				ran: async (response) => {
+					expectRedirect(response, '/admin/reseau/ressources?etat=publiee');
+					const row = await one<{ id: number; link_url: string; themes: string }>('select id, link_url, themes from network_resources where title = ?', title);
+					expect(row).toMatchObject({ link_url: 'https://www.ameli.fr/', themes: '["health"]' });
+					await dbWrite('delete from network_resources where id = ?', row.id);
+				}
+			};
+		},
+		garbage: () => {
+			const path = '/admin/reseau/ressources?/upload';
+			return [
+				{ path, body: [] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health']] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'nimporte'], ['lien', 'https://exemple.fr']] },
+				{ path, body: [['titre', HUGE], ['themes', 'health'], ['lien', 'https://exemple.fr']] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['lien', 'javascript:alert(1)']] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['fichier', 'pas un fichier']] },
+				...BAD_IDS.map((edition) => ({ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['lien', 'https://exemple.fr'], ['edition', edition]] as Fields })),
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['lien', 'https://exemple.fr'], ['edition', '999999999']] }
+			];
+		}
+	},
+	{
+		name: 'POST /admin/reseau/ressources ?/remove',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const id = await dbInsertId(
+				"insert into network_resources (title, themes, link_url, created_at) values (?, '[\"health\"]', 'https://exemple.fr/', ?) returning id",
+				`À retirer ${w.tag}`,
+				new Date().toISOString()
+			);
+			return {
+				path: '/admin/reseau/ressources?/remove',
+				body: [['ressource', String(id)]],
+				ran: async (response) => {
+					expectRedirect(response, '/admin/reseau/ressources?etat=retiree');
+					expect(await all('select id from network_resources where id = ?', id)).toEqual([]);
+				}
+			};
+		},
+		garbage: () => [
+			...BAD_IDS.map((id) => ({ path: '/admin/reseau/ressources?/remove', body: [['ressource', id]] as Fields })),
+			{ path: '/admin/reseau/ressources?/remove', body: [['ressource', '999999999']] },
+			{ path: '/admin/reseau/ressources?/remove', body: [] }
+		]
 	}
 ];
 
