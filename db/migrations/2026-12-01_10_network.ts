@@ -72,9 +72,46 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addCheckConstraint('network_resources_file_or_link', sql`(link_url is null) <> (content is null)`)
 		.execute();
+
+	// The priorities survey: the themes proposed, who may answer (an account, or a past participant
+	// by a single-use link), and the answers, one per account or link.
+	await db.schema
+		.createTable('network_surveys')
+		.addColumn('id', idType(db), idColumn(db))
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('themes', 'text', (c) => c.notNull())
+		.addColumn('max_choices', 'integer', (c) => c.notNull())
+		.addColumn('opened_at', 'text', (c) => c.notNull())
+		.addColumn('closed_at', 'text')
+		.addColumn('created_by', 'integer', (c) => c.references('users.id'))
+		.execute();
+	await db.schema
+		.createTable('network_survey_invitations')
+		.addColumn('id', idType(db), idColumn(db))
+		.addColumn('survey_id', 'integer', (c) => c.notNull().references('network_surveys.id'))
+		.addColumn('email', 'text', (c) => c.notNull())
+		.addColumn('token_hash', 'text', (c) => c.notNull().unique())
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addColumn('used_at', 'text')
+		.addUniqueConstraint('network_survey_invitations_once', ['survey_id', 'email'])
+		.execute();
+	await db.schema
+		.createTable('network_survey_answers')
+		.addColumn('id', idType(db), idColumn(db))
+		.addColumn('survey_id', 'integer', (c) => c.notNull().references('network_surveys.id'))
+		.addColumn('choices', 'text', (c) => c.notNull())
+		.addColumn('user_id', 'integer', (c) => c.references('users.id'))
+		.addColumn('invitation_id', 'integer', (c) => c.references('network_survey_invitations.id'))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addUniqueConstraint('network_survey_answers_user', ['survey_id', 'user_id'])
+		.addUniqueConstraint('network_survey_answers_invitation', ['survey_id', 'invitation_id'])
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropTable('network_survey_answers').execute();
+	await db.schema.dropTable('network_survey_invitations').execute();
+	await db.schema.dropTable('network_surveys').execute();
 	await db.schema.dropTable('network_resources').execute();
 	await db.schema.dropTable('network_registrations').execute();
 	await db.schema.dropTable('network_editions').execute();

@@ -15,7 +15,8 @@ export type RetentionKey =
 	| 'campaign-recipients'
 	| 'accounts'
 	| 'audit'
-	| 'network-registrations';
+	| 'network-registrations'
+	| 'network-survey';
 
 export interface RetentionRule {
 	key: RetentionKey;
@@ -112,6 +113,14 @@ export const RETENTION: readonly RetentionRule[] = [
 		purpose: 'réserver les places, tenir la liste d’attente, envoyer la confirmation, le rappel et la liste d’émargement',
 		keptFor: '3 mois après la rencontre ; ensuite seuls le nombre d’inscrits et de présents restent',
 		days: 92
+	},
+	{
+		key: 'network-survey',
+		title: 'Réponses à l’enquête sur les priorités du réseau',
+		data: 'thématiques choisies, compte ou adresse e-mail de la personne invitée (pour ne compter qu’une réponse par personne)',
+		purpose: 'choisir les thématiques des prochaines éditions du Petit-déjeuner',
+		keptFor: 'le lien entre une réponse et la personne est effacé 30 jours après la clôture de l’enquête ; seuls les décomptes restent',
+		days: 30
 	}
 ];
 

@@ -359,6 +359,34 @@ export interface NetworkResourceTable {
 	created_at: string;
 }
 
+export interface NetworkSurveyTable {
+	id: Generated<number>;
+	title: string;
+	themes: JsonList;
+	max_choices: number;
+	opened_at: string;
+	closed_at: string | null;
+	created_by: number | null;
+}
+
+export interface NetworkSurveyInvitationTable {
+	id: Generated<number>;
+	survey_id: number;
+	email: string;
+	token_hash: string;
+	created_at: string;
+	used_at: string | null;
+}
+
+export interface NetworkSurveyAnswerTable {
+	id: Generated<number>;
+	survey_id: number;
+	choices: JsonList;
+	user_id: number | null;
+	invitation_id: number | null;
+	created_at: string;
+}
+
 export interface Database {
 	directory_version: DirectoryVersionTable;
 	place_sources: PlaceSourceTable;
@@ -388,6 +416,9 @@ export interface Database {
 	network_editions: NetworkEditionTable;
 	network_registrations: NetworkRegistrationTable;
 	network_resources: NetworkResourceTable;
+	network_surveys: NetworkSurveyTable;
+	network_survey_invitations: NetworkSurveyInvitationTable;
+	network_survey_answers: NetworkSurveyAnswerTable;
 }
 
 export type Area = Selectable<AreaTable>;

@@ -19,7 +19,7 @@ afterEach(async () => {
 function form(fields: Record<string, string | string[]>, file?: { name: string; bytes: Uint8Array }) {
 	const data = new FormData();
 	for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
-	if (file) data.append('fichier', new File([file.bytes], file.name));
+	if (file) data.append('fichier', new File([new Uint8Array(file.bytes)], file.name));
 	return data;
 }
 

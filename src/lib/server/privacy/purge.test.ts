@@ -65,7 +65,8 @@ describe('npm run purge: what the register says is kept no longer is erased, the
 			'campaign-recipients': 1,
 			audit: 1,
 			// Erased in src/lib/server/network/registrations.test.ts
-			'network-registrations': 0
+			'network-registrations': 0,
+			'network-survey': 0
 		});
 
 		const users = await allRows<{ id: number; email: string }>(conn, 'select id, email from users where id in (?, ?) order by id', retired, active);

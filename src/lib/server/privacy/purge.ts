@@ -2,6 +2,7 @@ import { audit } from '../audit';
 import type { DB } from '../db/connect';
 import * as retention from '../db/queries/retention';
 import { registrationsAfterEdition } from '../network/retention';
+import * as surveys from '../db/queries/network-surveys';
 import { inTransaction } from '../db/transaction';
 import { RETENTION, retentionCutoffs, type RetentionKey } from '$lib/domain/retention';
 
@@ -15,7 +16,8 @@ const ERASERS: Record<RetentionKey, (db: DB, before: string) => Promise<number>>
 	outbox: retention.oldMails,
 	'campaign-recipients': retention.oldCampaignRecipients,
 	audit: retention.oldAuditLines,
-	'network-registrations': (db, before) => registrationsAfterEdition(db, before)
+	'network-registrations': (db, before) => registrationsAfterEdition(db, before),
+	'network-survey': (db, before) => surveys.eraseClosedBefore(db, before)
 };
 
 export type PurgeReport = Record<RetentionKey, number>;
