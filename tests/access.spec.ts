@@ -36,7 +36,7 @@ const all = <T>(sql: string, ...params: unknown[]) => dbRows<T>(sql, ...params);
 const maxId = async (table: string) => (await one<{ id: number }>(`select coalesce(max(id), 0) as id from ${table}`)).id;
 
 /** Everything a form action of the directory may write, as one hash. */
-const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'network_editions', 'network_registrations', 'network_resources'];
+const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'network_editions', 'network_registrations', 'network_resources', 'network_surveys', 'network_survey_invitations', 'network_survey_answers'];
 // PostgreSQL has no rowid: each table in the order of its primary key.
 const KEY: Record<string, string> = { campaign_recipients: 'campaign_id, actor_id', memberships: 'user_id, actor_id' };
 async function checksum(): Promise<string> {
@@ -361,6 +361,18 @@ async function removeTestEditions() {
 	await dbWrite('delete from network_registrations where edition_id in (select id from network_editions where number >= ?)', TEST_EDITION_MIN);
 	await dbWrite('delete from network_editions where number >= ?', TEST_EDITION_MIN);
 	await dbWrite("delete from network_resources where title like 'À retirer %' or title like 'Ressource des droits %'");
+	const surveyIds = "select id from network_surveys where title like 'Enquête des droits %'";
+	await dbWrite(`delete from network_survey_answers where survey_id in (${surveyIds})`);
+	await dbWrite(`delete from network_survey_invitations where survey_id in (${surveyIds})`);
+	await dbWrite("delete from network_surveys where title like 'Enquête des droits %'");
+}
+/** An open survey of the cell (one at a time: the cells' own are removed after each). */
+function openSurveyRow(w: World): Promise<number> {
+	return dbInsertId(
+		"insert into network_surveys (title, themes, max_choices, opened_at) values (?, '[\"health\",\"jobs\"]', 2, ?) returning id",
+		`Enquête des droits ${w.tag}`,
+		new Date().toISOString()
+	);
 }
 let editionSeq = 0;
 /** A new number each call (the multipart test prepares every action in one world). */
@@ -1196,6 +1208,111 @@ const ACTIONS: Action[] = [
 			...BAD_IDS.map((id) => ({ path: '/admin/reseau/ressources?/remove', body: [['ressource', id]] as Fields })),
 			{ path: '/admin/reseau/ressources?/remove', body: [['ressource', '999999999']] },
 			{ path: '/admin/reseau/ressources?/remove', body: [] }
+		]
+	},
+	{
+		name: 'POST /admin/reseau/enquete ?/open',
+		who: coordinatorOnly,
+		prepare: async (w) => ({
+			path: '/admin/reseau/enquete?/open',
+			body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['themes', 'jobs'], ['choix', '2']],
+			ran: async (response) => {
+				expectRedirect(response, '/admin/reseau/enquete?etat=ouverte');
+				expect(await one<{ themes: string; closed_at: null }>('select themes, closed_at from network_surveys where title = ?', `Enquête des droits ${w.tag}`)).toEqual({ themes: '["health","jobs"]', closed_at: null });
+			}
+		}),
+		garbage: (w) => [
+			{ path: '/admin/reseau/enquete?/open', body: [] },
+			{ path: '/admin/reseau/enquete?/open', body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['choix', '2']] },
+			{ path: '/admin/reseau/enquete?/open', body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['themes', 'nimporte'], ['choix', '2']] },
+			...['0', '10', 'abc', '', HUGE].map((choix) => ({ path: '/admin/reseau/enquete?/open', body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['themes', 'jobs'], ['choix', choix]] as Fields })),
+			{ path: '/admin/reseau/enquete?/open', body: [['titre', HUGE], ['themes', 'health'], ['themes', 'jobs'], ['choix', '2']] }
+		]
+	},
+	{
+		name: 'POST /admin/reseau/enquete ?/close',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			return {
+				path: '/admin/reseau/enquete?/close',
+				body: [['enquete', String(id)]],
+				ran: async (response) => {
+					expectRedirect(response, '/admin/reseau/enquete?etat=close');
+					expect((await one<{ closed_at: string | null }>('select closed_at from network_surveys where id = ?', id)).closed_at).not.toBeNull();
+				}
+			};
+		},
+		garbage: () => [...BAD_IDS.map((id) => ({ path: '/admin/reseau/enquete?/close', body: [['enquete', id]] as Fields })), { path: '/admin/reseau/enquete?/close', body: [['enquete', '999999999']] }]
+	},
+	{
+		name: 'POST /admin/reseau/enquete ?/invite',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			return {
+				path: '/admin/reseau/enquete?/invite',
+				body: [],
+				ran: async (response) => {
+					expectRedirect(response, /^\/admin\/reseau\/enquete\?invites=\d+$/);
+					const invited = Number(/invites=(\d+)/.exec(response.headers()['location']!)![1]);
+					expect((await all('select id from network_survey_invitations where survey_id = ?', id)).length).toBe(invited);
+				}
+			};
+		},
+		// Without an open survey there is no one to invite; the body is not read.
+		garbage: () => [{ path: '/admin/reseau/enquete?/invite', body: HUGE }]
+	},
+	{
+		name: 'POST /reseau/enquete (répondre, membre connecté)',
+		who: { visitor: 'login', memberA: 'ok', memberB: 'ok', coordinator: 'ok' },
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			return {
+				path: '/reseau/enquete',
+				body: [['choix', 'health']],
+				ran: async (response) => {
+					await expectPage(response, 200, 'Votre réponse est enregistrée');
+					expect(await one<{ choices: string; user_id: number }>('select choices, user_id from network_survey_answers where survey_id = ?', id)).toEqual({ choices: '["health"]', user_id: w.userId });
+				}
+			};
+		},
+		garbage: async (w) => {
+			await openSurveyRow(w);
+			return [
+				{ path: '/reseau/enquete', body: [] },
+				{ path: '/reseau/enquete', body: [['choix', 'women']] },
+				{ path: '/reseau/enquete', body: [['choix', 'health'], ['choix', 'jobs'], ['choix', 'rights']] },
+				{ path: '/reseau/enquete', body: [['choix', HUGE]] }
+			];
+		}
+	},
+	{
+		name: 'POST /reseau/enquete/[jeton]',
+		who: anyone,
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			const raw = randomBytes(32).toString('base64url');
+			const invitation = await dbInsertId(
+				'insert into network_survey_invitations (survey_id, email, token_hash, created_at) values (?, ?, ?, ?) returning id',
+				id,
+				`invitee.${w.tag}@exemple.fr`,
+				sha256(raw),
+				new Date().toISOString()
+			);
+			return {
+				path: `/reseau/enquete/${raw}`,
+				body: [['choix', 'jobs']],
+				ran: async (response) => {
+					await expectPage(response, 200, 'Votre réponse est enregistrée');
+					expect((await one<{ used_at: string | null }>('select used_at from network_survey_invitations where id = ?', invitation)).used_at).not.toBeNull();
+					expect(await one<{ choices: string; invitation_id: number }>('select choices, invitation_id from network_survey_answers where survey_id = ?', id)).toEqual({ choices: '["jobs"]', invitation_id: invitation });
+				}
+			};
+		},
+		garbage: () => [
+			...['abc', 'x'.repeat(43), '%00', 'x'.repeat(300)].map((jeton) => ({ path: `/reseau/enquete/${jeton}`, body: [['choix', 'health']] as Fields })),
+			{ path: `/reseau/enquete/${'z'.repeat(43)}`, body: HUGE }
 		]
 	}
 ];
