@@ -5,6 +5,7 @@
  * the mail and the second gets the seat by mail. The coordinator creates an edition (a refused
  * form keeps what was typed) and sees the list. axe on every page and state.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { BASE_URL, dbInsertId, dbRow, dbRows, dbWrite, lastLinkTo, mailsTo, signInAs, uniqueEmail } from './accounts';
 import { expectNoAxeViolations } from './axe';
@@ -227,6 +228,71 @@ test.describe('le Petit-déjeuner : inscription, liste d’attente, annulation',
 			expect(Buffer.from(await file.body())).toEqual(pdf);
 		} finally {
 			await dbWrite('delete from network_resources where id = ?', id);
+		}
+	});
+
+	test('l’enquête sur les priorités : la coordination l’ouvre, une membre et une participante répondent une fois, les résultats sont publics une fois close', async ({ page, context, browser, consoleErrors }, info) => {
+		consoleErrors.allow(/status of 400 \(Bad Request\)/);
+		const title = `Enquête d’essai ${info.project.name} ${Date.now().toString(36)}`;
+		const coordinator = await context.browser()!.newContext({ javaScriptEnabled: info.project.use.javaScriptEnabled !== false, baseURL: BASE_URL, locale: 'fr-FR' });
+		const admin = await coordinator.newPage();
+		await signInAs(coordinator, uniqueEmail('reseau-enquete-coord', info), 'coordinator');
+		let surveyId = 0;
+		try {
+			await admin.goto('/admin/reseau/enquete');
+			await settled(admin);
+			await axe(admin, browser);
+			await admin.getByLabel('Titre de l’enquête').fill(title);
+			await admin.getByLabel('Nombre de thématiques que chacun peut choisir').fill('2');
+			await admin.getByRole('button', { name: 'Ouvrir l’enquête' }).click();
+			await expect(admin.getByRole('status')).toHaveText('L’enquête est ouverte.');
+			surveyId = (await dbRow<{ id: number }>('select id from network_surveys where title = ?', title))!.id;
+			await axe(admin, browser);
+
+			// A member answers signed in; too many ticks are refused and kept.
+			await signInAs(context, uniqueEmail('reseau-enquete-membre', info), 'member');
+			await page.goto('/reseau/enquete');
+			await settled(page);
+			await axe(page, browser);
+			for (const label of ['Numérique en santé', 'Cybersécurité et culture des médias', 'Accès aux droits']) await page.getByRole('checkbox', { name: label }).check();
+			await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+			await expect(page.getByRole('alert')).toHaveText('Cochez 2 thématiques au plus.');
+			await expect(page.getByRole('checkbox', { name: 'Accès aux droits' })).toBeChecked();
+			await axe(page, browser);
+			await settled(page);
+			await page.getByRole('checkbox', { name: 'Accès aux droits' }).uncheck();
+			await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+			await expect(page.getByRole('status')).toContainText('Votre réponse est enregistrée');
+			await page.goto('/reseau/enquete');
+			await expect(page.getByRole('status')).toHaveText('Vous avez déjà répondu à cette enquête. Merci !');
+
+			// A past participant answers by the link of her invitation, once.
+			const raw = randomBytes(32).toString('base64url');
+			await dbInsertId('insert into network_survey_invitations (survey_id, email, token_hash, created_at) values (?, ?, ?, ?) returning id', surveyId, uniqueEmail('reseau-enquete-invitee', info), createHash('sha256').update(raw).digest('hex'), new Date().toISOString());
+			await page.goto(`/reseau/enquete/${raw}`);
+			await settled(page);
+			await axe(page, browser);
+			await page.getByRole('checkbox', { name: 'Numérique en santé' }).check();
+			await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+			await expect(page.getByRole('status')).toContainText('Votre réponse est enregistrée');
+			await page.goto(`/reseau/enquete/${raw}`);
+			await expect(page.getByRole('alert')).toContainText('Vous avez déjà répondu');
+
+			// Closed: the results are public.
+			await admin.goto('/admin/reseau/enquete');
+			await settled(admin);
+			await admin.getByRole('button', { name: 'Clôturer et publier les résultats' }).click();
+			await expect(admin.getByRole('status')).toContainText('L’enquête est close');
+			await page.goto('/reseau');
+			const table = page.getByRole('table', { name: new RegExp(`Résultats de l’enquête « ${title} » \\(2 réponses\\)`) });
+			await expect(table.getByRole('row', { name: 'Numérique en santé 2 personnes' })).toBeVisible();
+			await expect(table.getByRole('row', { name: 'Cybersécurité et culture des médias 1 personne' })).toBeVisible();
+			await axe(page, browser);
+		} finally {
+			await dbWrite('delete from network_survey_answers where survey_id = ?', surveyId);
+			await dbWrite('delete from network_survey_invitations where survey_id = ?', surveyId);
+			await dbWrite('delete from network_surveys where id = ?', surveyId);
+			await coordinator.close();
 		}
 	});
 });
