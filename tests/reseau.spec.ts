@@ -66,11 +66,13 @@ test.describe('le Petit-déjeuner : inscription, liste d’attente, annulation',
 		await expect(next).toContainText('1 place restante');
 		await expect(page.getByRole('region', { name: 'Éditions passées' }).getByRole('link', { name: /^#10 · FORMATIONS ET MÉTIERS DU NUMÉRIQUE/ })).toBeVisible();
 		await axe(page, browser);
+		if (info.project.name === 'js') await page.screenshot({ path: 'docs/screenshots/reseau.png', fullPage: true });
 
 		await page.goto(`/reseau/${number}`);
 		await settled(page);
 		await expect(page.getByText('Elles sont effacées 3 mois après la rencontre', { exact: false })).toBeVisible();
 		await axe(page, browser);
+		if (info.project.name === 'js') await page.screenshot({ path: 'docs/screenshots/reseau-inscription.png', fullPage: true });
 
 		// A refused form keeps what was typed.
 		const first = uniqueEmail('reseau-premiere', info);
