@@ -9,10 +9,12 @@ const SIGNATURE = '\n\n—\nPetit-déjeuner de l’inclusion numérique\nVille d
 
 export const editionName = (e: Pick<Edition, 'number'>) => `Petit-déjeuner de l’inclusion numérique #${e.number}`;
 
+const hour = (t: string) => t.replace(/^0/, '').replace(':', ' h ').replace(' h 00', ' h');
+
 function when(e: Edition): string {
 	const day = frenchDate(e.heldOn);
 	if (!e.startsAt) return `le ${day}`;
-	return `le ${day}, de ${e.startsAt.replace(':', ' h ')} à ${(e.endsAt ?? e.startsAt).replace(':', ' h ')}`;
+	return `le ${day}, de ${hour(e.startsAt)}${e.endsAt ? ` à ${hour(e.endsAt)}` : ''}`;
 }
 
 function where(e: Edition): string {
