@@ -222,6 +222,13 @@ test.describe('le Petit-déjeuner : inscription, liste d’attente, annulation',
 			await expect(page.getByRole('heading', { name: 'Aucune ressource pour cette recherche' })).toBeVisible();
 			await axe(page, browser);
 
+			// A place whose offers meet the health need links to the resources of that theme.
+			const place = (await dbRow<{ place_id: number }>("select place_id from offers where tags like '%\"health\"%' and place_id is not null order by place_id limit 1"))!.place_id;
+			await page.goto(`/lieux/${place}`);
+			await page.getByRole('region', { name: 'Ressources du réseau' }).getByRole('link', { name: 'Numérique en santé' }).click();
+			await expect(page).toHaveURL(/\/reseau\/ressources\?theme=health$/);
+			await expect(page.getByRole('link', { name: title })).toBeVisible();
+
 			const file = await request.get(`/reseau/ressources/${id}`);
 			expect(file.status()).toBe(200);
 			expect(file.headers()['content-type']).toBe('application/pdf');
