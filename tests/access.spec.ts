@@ -36,7 +36,7 @@ const all = <T>(sql: string, ...params: unknown[]) => dbRows<T>(sql, ...params);
 const maxId = async (table: string) => (await one<{ id: number }>(`select coalesce(max(id), 0) as id from ${table}`)).id;
 
 /** Everything a form action of the directory may write, as one hash. */
-const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'referrals', 'referral_tokens'];
+const WATCHED = ['actors', 'places', 'offers', 'revisions', 'claims', 'error_reports', 'campaigns', 'campaign_recipients', 'memberships', 'users', 'tokens', 'referrals', 'referral_tokens', 'network_editions', 'network_registrations', 'network_resources', 'network_surveys', 'network_survey_invitations', 'network_survey_answers'];
 // PostgreSQL has no rowid: each table in the order of its primary key.
 const KEY: Record<string, string> = { campaign_recipients: 'campaign_id, actor_id', memberships: 'user_id, actor_id' };
 async function checksum(): Promise<string> {
@@ -269,6 +269,7 @@ async function cleanUp(w: World) {
 		await dbWrite('delete from places where id = ?', id);
 	}
 	await dbWrite('update actors set trusted = 0 where id in (?, ?)', w.A.id, w.B.id);
+	await removeTestEditions();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -352,6 +353,63 @@ async function publishPlaceChange(w: World): Promise<number> {
 	expectRedirect(response, `/espace/lieux/${w.place.id}?etat=publie`);
 	return (await one<{ id: number }>("select max(id) as id from revisions where entity = 'place' and entity_id = ? and status = 'published'", w.place.id)).id;
 }
+
+// The network's cells work on editions numbered from 5000, removed with their registrations after each cell.
+const TEST_EDITION_MIN = 5000;
+async function removeTestEditions() {
+	await dbWrite('delete from network_registrations where edition_id in (select id from network_editions where number >= ?)', TEST_EDITION_MIN);
+	await dbWrite('delete from network_editions where number >= ?', TEST_EDITION_MIN);
+	await dbWrite("delete from network_resources where title like 'À retirer %' or title like 'Ressource des droits %'");
+	const surveyIds = "select id from network_surveys where title like 'Enquête des droits %'";
+	await dbWrite(`delete from network_survey_answers where survey_id in (${surveyIds})`);
+	await dbWrite(`delete from network_survey_invitations where survey_id in (${surveyIds})`);
+	await dbWrite("delete from network_surveys where title like 'Enquête des droits %'");
+}
+/** An open survey of the cell (one at a time: the cells' own are removed after each). */
+function openSurveyRow(w: World): Promise<number> {
+	return dbInsertId(
+		"insert into network_surveys (title, themes, max_choices, opened_at) values (?, '[\"health\",\"jobs\"]', 2, ?) returning id",
+		`Enquête des droits ${w.tag}`,
+		new Date().toISOString()
+	);
+}
+let editionSeq = 0;
+/** A new number each call (the multipart test prepares every action in one world). */
+const editionNumber = (w: World) => TEST_EDITION_MIN + ((parseInt(w.tag, 16) + editionSeq++ * 7) % 4999);
+const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** An edition open for registration, a month ahead, with `capacity` seats. */
+async function openEdition(w: World, capacity = 10): Promise<{ id: number; number: number }> {
+	const number = editionNumber(w);
+	const stamp = new Date().toISOString();
+	const id = await dbInsertId(
+		"insert into network_editions (number, held_on, title, capacity, registration_open, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?) returning id",
+		number,
+		daysAhead(30),
+		`Édition des droits ${w.tag}`,
+		capacity,
+		stamp,
+		stamp
+	);
+	return { id, number };
+}
+/** A registration with a known cancel link. */
+async function registrationWithLink(w: World, editionId: number): Promise<{ id: number; raw: string }> {
+	const raw = randomBytes(32).toString('base64url');
+	const id = await dbInsertId(
+		"insert into network_registrations (edition_id, name, email, email_key, status, cancel_hash, created_at, confirmed_at) values (?, ?, ?, ?, 'confirmed', ?, ?, ?) returning id",
+		editionId,
+		`Inscrite ${w.tag}`,
+		`inscrite.${w.tag}@exemple.fr`,
+		`inscrite.${w.tag}@exemple.fr`,
+		sha256(raw),
+		new Date().toISOString(),
+		new Date().toISOString()
+	);
+	return { id, raw };
+}
+const editionFields = (number: number, extra: Record<string, string> = {}): Fields =>
+	Object.entries({ numero: String(number), date: daysAhead(45), titre: `Édition créée ${number}`, theme: 'health', capacite: '20', inscriptions: 'ouvertes', ...extra });
+
 
 
 /** A referral received by A's structure, straight in the database; with a one-time link of `purpose` when asked. */
@@ -1144,6 +1202,310 @@ const ACTIONS: Action[] = [
 			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['kind', 'secte'], ['kind', 'association']] },
 			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['presentation', HUGE]] },
 			{ path: `/espace/structures/${w.A.id}`, body: [...actorFields(w.A), ['pro_contact_name', HUGE.slice(0, 5000)], ['pro_contact_phone', 'abc']] }
+		]
+	},
+	{
+		name: 'POST /reseau/[numero] ?/register',
+		who: anyone,
+		prepare: async (w) => {
+			const edition = await openEdition(w);
+			const email = `inscription.${w.tag}@exemple.fr`;
+			return {
+				path: `/reseau/${edition.number}?/register`,
+				body: [['nom', `Participante ${w.tag}`], ['email', email], ['structure', String(w.A.id)], ['besoins', '']],
+				ran: async (response) => {
+					expectRedirect(response, `/reseau/${edition.number}?inscription=confirmee#inscription`);
+					const row = await one<{ status: string; actor_id: number }>('select status, actor_id from network_registrations where email = ?', email);
+					expect(row).toEqual({ status: 'confirmed', actor_id: w.A.id });
+				}
+			};
+		},
+		garbage: async (w) => {
+			const edition = await openEdition(w);
+			const path = `/reseau/${edition.number}?/register`;
+			return [
+				{ path, body: [] },
+				{ path, body: [['nom', HUGE], ['email', 'a@b.fr'], ['structure_autre', 'X']] },
+				{ path, body: [['nom', 'Nom Correct'], ['email', 'pas-une-adresse'], ['structure_autre', 'X']] },
+				{ path, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr']] },
+				...BAD_IDS.map((id) => ({ path, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure', id]] as Fields })),
+				{ path, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure', '999999999']] },
+				...PATH_BAD_IDS.map((id) => ({ path: `/reseau/${encodeURIComponent(id)}?/register`, body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure_autre', 'X']] as Fields })),
+				{ path: '/reseau/1?/register', body: [['nom', 'Nom Correct'], ['email', 'a@b.fr'], ['structure_autre', 'X']] }
+			];
+		}
+	},
+	{
+		name: 'POST /reseau/annuler/[jeton]',
+		who: anyone,
+		prepare: async (w) => {
+			const edition = await openEdition(w);
+			const registration = await registrationWithLink(w, edition.id);
+			return {
+				path: `/reseau/annuler/${registration.raw}`,
+				body: [],
+				ran: async (response) => {
+					await expectPage(response, 200, 'Votre inscription est annulée');
+					expect((await one<{ status: string }>('select status from network_registrations where id = ?', registration.id)).status).toBe('cancelled');
+				}
+			};
+		},
+		garbage: () => [
+			...['abc', 'x'.repeat(43), '%00', 'x'.repeat(300)].map((jeton) => ({ path: `/reseau/annuler/${jeton}`, body: [] as Fields })),
+			{ path: `/reseau/annuler/${'y'.repeat(43)}`, body: HUGE }
+		]
+	},
+	{
+		name: 'POST /admin/reseau/nouvelle',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const number = editionNumber(w);
+			return {
+				path: '/admin/reseau/nouvelle',
+				body: editionFields(number),
+				ran: async (response) => {
+					expectRedirect(response, `/admin/reseau/${number}?etat=creee`);
+					expect(await one<{ capacity: number; theme: string }>('select capacity, theme from network_editions where number = ?', number)).toEqual({ capacity: 20, theme: 'health' });
+				}
+			};
+		},
+		garbage: (w) => {
+			const number = editionNumber(w);
+			return [
+				{ path: '/admin/reseau/nouvelle', body: [] },
+				...['abc', '0', '-1', '1e3', HUGE].map((numero) => ({ path: '/admin/reseau/nouvelle', body: editionFields(number, { numero }) })),
+				{ path: '/admin/reseau/nouvelle', body: editionFields(1) },
+				...['2026-02-30', 'demain', ''].map((date) => ({ path: '/admin/reseau/nouvelle', body: editionFields(number, { date }) })),
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { theme: 'nimporte' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { capacite: '' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { debut: '25:00' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { debut: '10:00', fin: '09:00' }) },
+				...BAD_IDS.map((lieu) => ({ path: '/admin/reseau/nouvelle', body: editionFields(number, { lieu }) })),
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { lieu: '999999999' }) },
+				{ path: '/admin/reseau/nouvelle', body: editionFields(number, { programme: HUGE }) }
+			];
+		}
+	},
+	{
+		name: 'POST /admin/reseau/[numero] ?/save',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const edition = await openEdition(w, 1);
+			const waiting = await dbInsertId(
+				"insert into network_registrations (edition_id, name, email, email_key, status, cancel_hash, created_at) values (?, 'Attente', ?, ?, 'waiting', ?, ?) returning id",
+				edition.id,
+				`attente.${w.tag}@exemple.fr`,
+				`attente.${w.tag}@exemple.fr`,
+				sha256(randomBytes(8).toString('hex')),
+				new Date().toISOString()
+			);
+			return {
+				path: `/admin/reseau/${edition.number}?/save`,
+				body: editionFields(edition.number, { capacite: '2', lieu: String(w.place.id) }),
+				ran: async (response) => {
+					expectRedirect(response, `/admin/reseau/${edition.number}?etat=enregistree`);
+					expect(await one<{ capacity: number; place_id: number }>('select capacity, place_id from network_editions where id = ?', edition.id)).toEqual({ capacity: 2, place_id: w.place.id });
+					// The seat the capacity added went to the one waiting, by mail.
+					expect((await one<{ status: string }>('select status from network_registrations where id = ?', waiting)).status).toBe('confirmed');
+					expect((await mailsTo(`attente.${w.tag}@exemple.fr`)).at(-1)?.subject).toMatch(/^Une place s’est libérée/);
+				}
+			};
+		},
+		garbage: async (w) => {
+			const edition = await openEdition(w);
+			const path = `/admin/reseau/${edition.number}?/save`;
+			return [
+				{ path, body: [] },
+				{ path, body: editionFields(1) },
+				{ path, body: editionFields(edition.number, { titre: '' }) },
+				{ path, body: editionFields(edition.number, { participants: '-4' }) },
+				...PATH_BAD_IDS.map((id) => ({ path: `/admin/reseau/${encodeURIComponent(id)}?/save`, body: editionFields(edition.number) })),
+				{ path: '/admin/reseau/4999?/save', body: editionFields(edition.number) }
+			];
+		}
+	},
+	{
+		name: 'POST /admin/reseau/[numero] ?/presence',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const edition = await openEdition(w);
+			const registration = await registrationWithLink(w, edition.id);
+			return {
+				path: `/admin/reseau/${edition.number}?/presence`,
+				body: [['present', String(registration.id)]],
+				ran: async (response) => {
+					expectRedirect(response, `/admin/reseau/${edition.number}?etat=presences#inscrits`);
+					expect((await one<{ attended: number }>('select attended from network_registrations where id = ?', registration.id)).attended).toBe(1);
+				}
+			};
+		},
+		garbage: async (w) => {
+			const edition = await openEdition(w);
+			const path = `/admin/reseau/${edition.number}?/presence`;
+			return [
+				...BAD_IDS.map((id) => ({ path, body: [['present', id]] as Fields })),
+				{ path, body: [['present', HUGE]] },
+				...PATH_BAD_IDS.map((id) => ({ path: `/admin/reseau/${encodeURIComponent(id)}?/presence`, body: [] as Fields }))
+			];
+		}
+	},
+	{
+		name: 'POST /admin/reseau/ressources ?/upload',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const title = `Ressource des droits ${w.tag}`;
+			return {
+				path: '/admin/reseau/ressources?/upload',
+				body: [['titre', title], ['themes', 'health'], ['lien', 'https://www.ameli.fr/'], ['description', '']],
+				ran: async (response) => {
+					expectRedirect(response, '/admin/reseau/ressources?etat=publiee');
+					const row = await one<{ id: number; link_url: string; themes: string }>('select id, link_url, themes from network_resources where title = ?', title);
+					expect(row).toMatchObject({ link_url: 'https://www.ameli.fr/', themes: '["health"]' });
+					await dbWrite('delete from network_resources where id = ?', row.id);
+				}
+			};
+		},
+		garbage: () => {
+			const path = '/admin/reseau/ressources?/upload';
+			return [
+				{ path, body: [] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health']] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'nimporte'], ['lien', 'https://exemple.fr']] },
+				{ path, body: [['titre', HUGE], ['themes', 'health'], ['lien', 'https://exemple.fr']] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['lien', 'javascript:alert(1)']] },
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['fichier', 'pas un fichier']] },
+				...BAD_IDS.map((edition) => ({ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['lien', 'https://exemple.fr'], ['edition', edition]] as Fields })),
+				{ path, body: [['titre', 'Titre correct'], ['themes', 'health'], ['lien', 'https://exemple.fr'], ['edition', '999999999']] }
+			];
+		}
+	},
+	{
+		name: 'POST /admin/reseau/ressources ?/remove',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const id = await dbInsertId(
+				"insert into network_resources (title, themes, link_url, created_at) values (?, '[\"health\"]', 'https://exemple.fr/', ?) returning id",
+				`À retirer ${w.tag}`,
+				new Date().toISOString()
+			);
+			return {
+				path: '/admin/reseau/ressources?/remove',
+				body: [['ressource', String(id)]],
+				ran: async (response) => {
+					expectRedirect(response, '/admin/reseau/ressources?etat=retiree');
+					expect(await all('select id from network_resources where id = ?', id)).toEqual([]);
+				}
+			};
+		},
+		garbage: () => [
+			...BAD_IDS.map((id) => ({ path: '/admin/reseau/ressources?/remove', body: [['ressource', id]] as Fields })),
+			{ path: '/admin/reseau/ressources?/remove', body: [['ressource', '999999999']] },
+			{ path: '/admin/reseau/ressources?/remove', body: [] }
+		]
+	},
+	{
+		name: 'POST /admin/reseau/enquete ?/open',
+		who: coordinatorOnly,
+		prepare: async (w) => ({
+			path: '/admin/reseau/enquete?/open',
+			body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['themes', 'jobs'], ['choix', '2']],
+			ran: async (response) => {
+				expectRedirect(response, '/admin/reseau/enquete?etat=ouverte');
+				expect(await one<{ themes: string; closed_at: null }>('select themes, closed_at from network_surveys where title = ?', `Enquête des droits ${w.tag}`)).toEqual({ themes: '["health","jobs"]', closed_at: null });
+			}
+		}),
+		garbage: (w) => [
+			{ path: '/admin/reseau/enquete?/open', body: [] },
+			{ path: '/admin/reseau/enquete?/open', body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['choix', '2']] },
+			{ path: '/admin/reseau/enquete?/open', body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['themes', 'nimporte'], ['choix', '2']] },
+			...['0', '10', 'abc', '', HUGE].map((choix) => ({ path: '/admin/reseau/enquete?/open', body: [['titre', `Enquête des droits ${w.tag}`], ['themes', 'health'], ['themes', 'jobs'], ['choix', choix]] as Fields })),
+			{ path: '/admin/reseau/enquete?/open', body: [['titre', HUGE], ['themes', 'health'], ['themes', 'jobs'], ['choix', '2']] }
+		]
+	},
+	{
+		name: 'POST /admin/reseau/enquete ?/close',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			return {
+				path: '/admin/reseau/enquete?/close',
+				body: [['enquete', String(id)]],
+				ran: async (response) => {
+					expectRedirect(response, '/admin/reseau/enquete?etat=close');
+					expect((await one<{ closed_at: string | null }>('select closed_at from network_surveys where id = ?', id)).closed_at).not.toBeNull();
+				}
+			};
+		},
+		garbage: () => [...BAD_IDS.map((id) => ({ path: '/admin/reseau/enquete?/close', body: [['enquete', id]] as Fields })), { path: '/admin/reseau/enquete?/close', body: [['enquete', '999999999']] }]
+	},
+	{
+		name: 'POST /admin/reseau/enquete ?/invite',
+		who: coordinatorOnly,
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			return {
+				path: '/admin/reseau/enquete?/invite',
+				body: [],
+				ran: async (response) => {
+					expectRedirect(response, /^\/admin\/reseau\/enquete\?invites=\d+$/);
+					const invited = Number(/invites=(\d+)/.exec(response.headers()['location']!)![1]);
+					expect((await all('select id from network_survey_invitations where survey_id = ?', id)).length).toBe(invited);
+				}
+			};
+		},
+		// Without an open survey there is no one to invite; the body is not read.
+		garbage: () => [{ path: '/admin/reseau/enquete?/invite', body: HUGE }]
+	},
+	{
+		name: 'POST /reseau/enquete (répondre, membre connecté)',
+		who: { visitor: 'login', memberA: 'ok', memberB: 'ok', coordinator: 'ok' },
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			return {
+				path: '/reseau/enquete',
+				body: [['choix', 'health']],
+				ran: async (response) => {
+					await expectPage(response, 200, 'Votre réponse est enregistrée');
+					expect(await one<{ choices: string; user_id: number }>('select choices, user_id from network_survey_answers where survey_id = ?', id)).toEqual({ choices: '["health"]', user_id: w.userId });
+				}
+			};
+		},
+		garbage: async (w) => {
+			await openSurveyRow(w);
+			return [
+				{ path: '/reseau/enquete', body: [] },
+				{ path: '/reseau/enquete', body: [['choix', 'women']] },
+				{ path: '/reseau/enquete', body: [['choix', 'health'], ['choix', 'jobs'], ['choix', 'rights']] },
+				{ path: '/reseau/enquete', body: [['choix', HUGE]] }
+			];
+		}
+	},
+	{
+		name: 'POST /reseau/enquete/[jeton]',
+		who: anyone,
+		prepare: async (w) => {
+			const id = await openSurveyRow(w);
+			const raw = randomBytes(32).toString('base64url');
+			const invitation = await dbInsertId(
+				'insert into network_survey_invitations (survey_id, email, token_hash, created_at) values (?, ?, ?, ?) returning id',
+				id,
+				`invitee.${w.tag}@exemple.fr`,
+				sha256(raw),
+				new Date().toISOString()
+			);
+			return {
+				path: `/reseau/enquete/${raw}`,
+				body: [['choix', 'jobs']],
+				ran: async (response) => {
+					await expectPage(response, 200, 'Votre réponse est enregistrée');
+					expect((await one<{ used_at: string | null }>('select used_at from network_survey_invitations where id = ?', invitation)).used_at).not.toBeNull();
+					expect(await one<{ choices: string; invitation_id: number }>('select choices, invitation_id from network_survey_answers where survey_id = ?', id)).toEqual({ choices: '["jobs"]', invitation_id: invitation });
+				}
+			};
+		},
+		garbage: () => [
+			...['abc', 'x'.repeat(43), '%00', 'x'.repeat(300)].map((jeton) => ({ path: `/reseau/enquete/${jeton}`, body: [['choix', 'health']] as Fields })),
+			{ path: `/reseau/enquete/${'z'.repeat(43)}`, body: HUGE }
 		]
 	}
 ];

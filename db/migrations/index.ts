@@ -8,6 +8,7 @@ import * as revisionOrigin from './2026-12-01_06_revision_origin';
 import * as serverSecrets from './2026-12-01_07_server_secrets';
 import * as importRawValues from './2026-12-01_08_import_raw_values';
 import * as structures from './2026-12-01_09_structures';
+import * as network from './2026-12-01_10_network';
 import * as referrals from './2026-12-01_11_referrals';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01_07_server_secrets': serverSecrets,
 	'2026-12-01_08_import_raw_values': importRawValues,
 	'2026-12-01_09_structures': structures,
+	'2026-12-01_10_network': network,
 	'2026-12-01_11_referrals': referrals
 };

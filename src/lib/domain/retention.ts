@@ -16,7 +16,9 @@ export type RetentionKey =
 	| 'accounts'
 	| 'audit'
 	| 'referrals'
-	| 'professional-contacts';
+	| 'professional-contacts'
+	| 'network-registrations'
+	| 'network-survey';
 
 export interface RetentionRule {
 	key: RetentionKey;
@@ -123,6 +125,22 @@ export const RETENTION: readonly RetentionRule[] = [
 		purpose: 'que la structure qui reçoit la personne puisse la joindre, et que l’expéditeur sache si elle a été reçue',
 		keptFor: '90 jours après la réponse de la structure ou l’expiration de l’adressage (30 jours sans réponse) ; ensuite seuls le niveau, le besoin, le quartier, les dates et la réponse restent, pour des comptes',
 		days: 90
+	},
+	{
+		key: 'network-registrations',
+		title: 'Inscriptions au Petit-déjeuner de l’inclusion numérique',
+		data: 'nom, adresse e-mail, structure, besoins d’accessibilité ou alimentaires indiqués',
+		purpose: 'réserver les places, tenir la liste d’attente, envoyer la confirmation, le rappel et la liste d’émargement',
+		keptFor: '3 mois après la rencontre ; ensuite seuls le nombre d’inscrits et de présents restent',
+		days: 92
+	},
+	{
+		key: 'network-survey',
+		title: 'Réponses à l’enquête sur les priorités du réseau',
+		data: 'thématiques choisies, compte ou adresse e-mail de la personne invitée (pour ne compter qu’une réponse par personne)',
+		purpose: 'choisir les thématiques des prochaines éditions du Petit-déjeuner',
+		keptFor: 'le lien entre une réponse et la personne est effacé 30 jours après la clôture de l’enquête ; seuls les décomptes restent',
+		days: 30
 	}
 ];
 

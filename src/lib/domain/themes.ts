@@ -41,3 +41,6 @@ export function themeFromService(service: string): ThemeCode | null {
 export function needLabel(code: string): string {
 	return NEEDS.find((t) => t.code === code)?.label ?? code;
 }
+
+/** The network's themes (Petit-déjeuner editions and resources) that match each need. */
+export { NETWORK_THEMES_OF_NEED, networkThemesOfNeeds } from './network/themes';

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { LEVEL_INFO, type Level } from '$lib/domain/levels';
 import { AUTONOMY, parcoursExplanation } from '$lib/domain/orientation/autonomy';
 import { EVERYDAY_NEEDS } from '$lib/domain/orientation/needs';
+import { resourceLinksForNeeds } from '$lib/server/network/links';
 import { LANGUAGES, PERIODS } from '$lib/domain/orientation/choices';
 import { orientationParamsToSearch } from '$lib/domain/orientation/params';
 import { sheetSearch } from '$lib/domain/orientation/sheet-link';
@@ -74,6 +75,10 @@ export const load: PageServerLoad = async ({ url }) => {
 		explanation: params.autonomy
 			? parcoursExplanation(params.autonomy, EVERYDAY_NEEDS.filter((n) => params.needs.includes(n.code)))
 			: null,
+		// The network's resources of the needs' themes (health need → « Numérique en santé »), for the worker.
+		networkResources: result
+			? await resourceLinksForNeeds(database().db, params.needs.flatMap((c) => EVERYDAY_NEEDS.find((n) => n.code === c)?.matches ?? []))
+			: [],
 		result: result
 			? {
 					levels: levelLabels(result.levels),

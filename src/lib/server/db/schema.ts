@@ -372,6 +372,90 @@ export interface ReferralTokenTable {
 	used_at: string | null;
 }
 
+export interface NetworkEditionTable {
+	id: Generated<number>;
+	number: number;
+	held_on: string;
+	starts_at: string | null;
+	ends_at: string | null;
+	theme: string | null;
+	title: string;
+	place_id: number | null;
+	place_name: string | null;
+	programme: string | null;
+	summary: string | null;
+	participants: number | null;
+	capacity: number | null;
+	registration_open: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+
+export interface NetworkRegistrationTable {
+	id: Generated<number>;
+	edition_id: number;
+	name: string;
+	email: string;
+	email_key: string;
+	actor_id: number | null;
+	structure_name: string | null;
+	needs: string | null;
+	status: RegistrationStatus;
+	cancel_hash: string;
+	created_at: string;
+	confirmed_at: string | null;
+	cancelled_at: string | null;
+	reminded_at: string | null;
+	attended: Generated<number>;
+	erased_at: string | null;
+}
+
+export interface NetworkResourceTable {
+	id: Generated<number>;
+	title: string;
+	description: string | null;
+	themes: JsonList;
+	edition_id: number | null;
+	link_url: string | null;
+	file_name: string | null;
+	content_type: string | null;
+	size: number | null;
+	content: Buffer | null;
+	sha256: string | null;
+	created_by: number | null;
+	created_at: string;
+}
+
+export interface NetworkSurveyTable {
+	id: Generated<number>;
+	title: string;
+	themes: JsonList;
+	max_choices: number;
+	opened_at: string;
+	closed_at: string | null;
+	created_by: number | null;
+}
+
+export interface NetworkSurveyInvitationTable {
+	id: Generated<number>;
+	survey_id: number;
+	email: string;
+	token_hash: string;
+	created_at: string;
+	used_at: string | null;
+}
+
+export interface NetworkSurveyAnswerTable {
+	id: Generated<number>;
+	survey_id: number;
+	choices: JsonList;
+	user_id: number | null;
+	invitation_id: number | null;
+	created_at: string;
+}
+
 export interface Database {
 	directory_version: DirectoryVersionTable;
 	place_sources: PlaceSourceTable;
@@ -401,6 +485,12 @@ export interface Database {
 	referrals: ReferralTable;
 	referral_tokens: ReferralTokenTable;
 	place_unknown_values: PlaceUnknownValueTable;
+	network_editions: NetworkEditionTable;
+	network_registrations: NetworkRegistrationTable;
+	network_resources: NetworkResourceTable;
+	network_surveys: NetworkSurveyTable;
+	network_survey_invitations: NetworkSurveyInvitationTable;
+	network_survey_answers: NetworkSurveyAnswerTable;
 }
 
 export type Area = Selectable<AreaTable>;

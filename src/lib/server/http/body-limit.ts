@@ -26,11 +26,14 @@ export function uploadLimit(): number {
 	return Number.isNaN(limit) ? 512 * 1024 : limit;
 }
 
-/** The one request allowed a large body: the import review's upload, by a signed-in coordinator. */
+/** The pages whose `?/upload` action takes a file: the import review, and the network's resources. */
+const UPLOAD_PAGES = ['/admin/imports', '/admin/reseau/ressources'];
+
+/** The only requests allowed a large body: those uploads, by a signed-in coordinator. */
 export function isImportUpload(event: RequestEvent): boolean {
 	return (
 		event.request.method === 'POST' &&
-		event.url.pathname === '/admin/imports' &&
+		UPLOAD_PAGES.includes(event.url.pathname) &&
 		event.url.search.startsWith('?/upload') &&
 		event.locals.user?.role === 'coordinator'
 	);

@@ -14,3 +14,11 @@ describe('maskTokens', () => {
 		);
 	});
 });
+
+describe('maskTokens, network links', () => {
+	it('hides the secret of the Petit-déjeuner’s cancel and survey links', () => {
+		expect(maskTokens('Annuler : http://x/reseau/annuler/AbC_-123456789012345678901\nRépondre : http://x/reseau/enquete/ZZZ_-123456789012345678901')).toBe(
+			'Annuler : http://x/reseau/annuler/[masqué]\nRépondre : http://x/reseau/enquete/[masqué]'
+		);
+	});
+});

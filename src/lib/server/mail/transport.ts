@@ -7,6 +7,8 @@ export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
+	/** Files joined to the message (a registration's `.ics`); the outbox keeps them in its raw MIME copy. */
+	attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 let smtp: Transporter | null = null;
@@ -22,7 +24,7 @@ export function usesLocalOutbox(): boolean {
  * table, which development and the tests read.
  */
 export async function sendMail(db: DB, mail: Mail, now = new Date()): Promise<void> {
-	const message = { from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text };
+	const message = { from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments };
 	if (config.smtpUrl) {
 		smtp ??= nodemailer.createTransport(config.smtpUrl);
 		await smtp.sendMail(message);

@@ -2,6 +2,8 @@ import { audit } from '../audit';
 import type { DB } from '../db/connect';
 import * as retention from '../db/queries/retention';
 import * as referrals from '../db/queries/referrals';
+import { registrationsAfterEdition } from '../network/retention';
+import * as surveys from '../db/queries/network-surveys';
 import { inTransaction } from '../db/transaction';
 import { RETENTION, retentionCutoffs, type RetentionKey } from '$lib/domain/retention';
 
@@ -16,7 +18,9 @@ const ERASERS: Record<RetentionKey, (db: DB, before: string) => Promise<number>>
 	'campaign-recipients': retention.oldCampaignRecipients,
 	audit: retention.oldAuditLines,
 	referrals: (db, before) => referrals.eraseClosedBefore(db, before),
-	'professional-contacts': retention.oldProfessionalContacts
+	'professional-contacts': retention.oldProfessionalContacts,
+	'network-registrations': (db, before) => registrationsAfterEdition(db, before),
+	'network-survey': (db, before) => surveys.eraseClosedBefore(db, before)
 };
 
 export type PurgeReport = Record<RetentionKey, number>;

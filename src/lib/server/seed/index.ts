@@ -4,6 +4,7 @@ import { migrate, type DB } from '../db/connect';
 import * as areas from '../db/queries/areas';
 import { importSchemaFile } from '../import/importer';
 import { seedGeography } from './geography';
+import { seedEditions } from './network';
 
 export const SEED_PLACES_FILE = 'roubaix_lieux_mediation_numerique_2023.csv';
 
@@ -13,6 +14,9 @@ export const SEED_PLACES_FILE = 'roubaix_lieux_mediation_numerique_2023.csv';
  */
 export async function prepareDatabase(db: DB, seedDir: string, log: (line: string) => void = () => {}): Promise<void> {
 	await migrate(db);
+	// Every start: adds only the note's editions that are missing (a database made before them gets them).
+	const editions = await seedEditions(db);
+	if (editions > 0) log(`Petit-déjeuner : ${editions} éditions chargées.`);
 	if ((await areas.count(db)) > 0) return;
 	const count = await seedGeography(db, seedDir);
 	log(`Géographie chargée : ${count} territoires.`);

@@ -9,6 +9,7 @@ import { ACCESS_MODES, FEES, PUBLICS, SPECIFIC_SUPPORT, termLabel } from '$lib/d
 import { loadCatalogue } from '$lib/server/catalogue';
 import { database } from '$lib/server/db';
 import * as actors from '$lib/server/db/queries/actors';
+import { resourceLinksForNeeds } from '$lib/server/network/links';
 import type { PageServerLoad } from './$types';
 
 // Server-rendered only; the map and the print button come from the island script (src/lib/client/enhance.ts).
@@ -68,6 +69,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		structure,
 		sharedDetails,
 		offers,
+		networkResources: await resourceLinksForNeeds(database().db, place.offers.flatMap((o) => [...o.themes, ...o.tags])),
 		place: {
 			id: place.id,
 			name: place.name,
