@@ -4,7 +4,7 @@
  * way a person reads their mail.
  *
  * The database is the PostgreSQL one named by E2E_DATABASE_URL when it is set, else the SQLite file
- * reports/e2e.sqlite. Raw SQL only, with `?` placeholders, in the SQL both engines speak.
+ * reports/e2e.sqlite (or E2E_SQLITE_PATH). Raw SQL only, with `?` placeholders, in the SQL both engines speak.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { openDatabase, type Connection } from '../src/lib/server/db/connect';
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
-export const E2E_SQLITE_PATH = 'reports/e2e.sqlite';
+/** E2E_SQLITE_PATH: .ci/run runs the suites without JavaScript on a server and a file of their own. */
+export const E2E_SQLITE_PATH = process.env.E2E_SQLITE_PATH || 'reports/e2e.sqlite';
 
 let connection: Connection | null = null;
 

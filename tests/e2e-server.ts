@@ -1,6 +1,6 @@
 /**
  * What the two Playwright configs share: the test server's command and environment, and the
- * Chromium they drive. The server runs on the SQLite file reports/e2e.sqlite (tests/accounts.ts
+ * Chromium they drive. The server runs on the SQLite file reports/e2e.sqlite or E2E_SQLITE_PATH (tests/accounts.ts
  * writes into the same one), or on the PostgreSQL database named by E2E_DATABASE_URL: the caller
  * creates it empty, the server's first start migrates and seeds it.
  */
@@ -10,6 +10,9 @@ import type { PlaywrightTestConfig } from '@playwright/test';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || null;
+
+/** The SQLite file of a run; E2E_SQLITE_PATH gives a second run (same machine) a file of its own. */
+export const E2E_SQLITE_PATH = process.env.E2E_SQLITE_PATH || 'reports/e2e.sqlite';
 
 type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], { command: string }>>;
 
@@ -29,8 +32,8 @@ export function webServer(port: number): WebServer {
 	else {
 		// Its own fresh file each run: the first start seeds it with the real data. DATABASE_URL is
 		// emptied so a URL left in the caller's shell cannot send the tests' writes to a real server.
-		command = `rm -f reports/e2e.sqlite* && ${command}`;
-		env.DATABASE_PATH = 'reports/e2e.sqlite';
+		command = `rm -f ${E2E_SQLITE_PATH}* && ${command}`;
+		env.DATABASE_PATH = E2E_SQLITE_PATH;
 		// Not the default path: a missing file is created only when asked (README, « Configuration »).
 		env.DATABASE_CREATE = '1';
 		env.DATABASE_URL = '';

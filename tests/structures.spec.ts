@@ -1,8 +1,8 @@
 /**
  * The directory of structures (issue 13, part 1) and the public-service pages (part 7), with and
  * without JavaScript: a visitor finds a structure by its filters and sees its places and offers;
- * the contact for professionals never reaches a visitor (pages, every path of the API, the
- * open-data exports) and shows to a signed-in member; a member edits the presentation, kind and
+ * the contact for professionals never reaches a visitor's pages (every path of the API and the
+ * open-data exports: tests/http/pro-contact.spec.ts) and shows to a signed-in member; a member edits the presentation, kind and
  * contact through moderation, a half-typed contact being refused with nothing lost; the
  * accessibility statement and the legal notices are reached from the footer. axe on every new
  * page and state. Each project works on its own structure; everything written is put back.
@@ -108,26 +108,6 @@ test('un visiteur trouve une structure par ses filtres, voit ses lieux et ses of
 		await page.getByRole('link', { name, exact: true }).click();
 		await expect(page).toHaveURL(new RegExp(`/structures/${actorId}$`));
 		expectNoContact(await page.content(), info, 'retour depuis le lieu');
-	});
-});
-
-test('le contact professionnel n’est nulle part pour un visiteur : pages, chaque chemin de l’API, exports', async ({ request }, info) => {
-	test.skip(project(info) === 'nojs', 'requêtes sans navigateur : une fois suffit');
-	await withContact(info, async (actorId) => {
-		const spec = (await (await request.get('/api/v1/openapi.json')).json()) as { paths: Record<string, { get?: unknown }> };
-		const paths = Object.entries(spec.paths)
-			.filter(([path, ops]) => ops.get && !path.includes('{'))
-			.map(([path]) => `/api/v1${path}`);
-		// The exports are named explicitly too: a path dropped from the document must not escape the check.
-		for (const path of ['/api/v1/export.csv', '/api/v1/export.json', '/api/v1/export.geojson', '/api/v1/offers?limit=1000']) if (!paths.includes(path)) paths.push(path);
-		expect(paths.length).toBeGreaterThanOrEqual(8);
-		const places = await dbRows<{ id: number }>('select id from places where actor_id = ?', actorId);
-		const pages = ['/', '/structures', `/structures/${actorId}`, ...places.map((p) => `/lieux/${p.id}`), `/carte.svg?lieu=${places[0]!.id}`];
-		for (const path of [...paths, ...pages]) {
-			const response = await request.get(path, { headers: { 'Accept-Encoding': 'identity' } });
-			expect(response.status(), path).toBe(200);
-			expectNoContact(await response.text(), info, path);
-		}
 	});
 });
 
