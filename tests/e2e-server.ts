@@ -53,6 +53,7 @@ export const chromiumLaunchOptions = {
 		'--disable-dev-shm-usage',
 		'--disable-gpu',
 		'--use-angle=swiftshader',
-		'--enable-unsafe-swiftshader'
+		'--enable-unsafe-swiftshader',
+		...(process.env.CHROMIUM_EXTRA ? process.env.CHROMIUM_EXTRA.split(' ') : [])
 	]
 };

@@ -17,14 +17,17 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtur
 const history = JSON.parse(fixture('schema-history-values.json')) as { fields: Record<string, Record<string, string[]>> };
 
 let conn: Connection;
-beforeEach(async () => {
-	conn = await freshDatabase();
-	await migrate(conn.db);
-	await seedGeography(conn.db, 'db/seed');
-});
-afterEach(async () => {
-	await conn.db.destroy();
-});
+/** A new database with the geography, for each test of the describe blocks that import. */
+function withDatabase() {
+	beforeEach(async () => {
+		conn = await freshDatabase();
+		await migrate(conn.db);
+		await seedGeography(conn.db, 'db/seed');
+	});
+	afterEach(async () => {
+		await conn.db.destroy();
+	});
+}
 
 const count = async (sql: string) => (await oneRow<{ n: number }>(conn, sql)).n;
 function ok(report: ImportReport) {
@@ -54,6 +57,7 @@ describe('every value of every published version of the schema is known', () => 
 });
 
 describe('a regional extract of 2022 in the old vocabulary', () => {
+	withDatabase();
 	it('imports the places of Roubaix, sets the others aside, and lists refused rows and warnings', async () => {
 		const report = ok(await importSchemaFile(conn.db, 'hauts-de-france-2022.csv', fixture('hauts-de-france-2022.csv'), { now: NOW }));
 		expect(report.rows).toBe(687);
@@ -94,6 +98,7 @@ describe('a regional extract of 2022 in the old vocabulary', () => {
 });
 
 describe('an extract in the ANCT API’s JSON shape', () => {
+	withDatabase();
 	it('reads nested adresse, localisation, contact and presentation, and arrays for lists', async () => {
 		const report = ok(await importSchemaFile(conn.db, 'anct-api-lieux.json', fixture('anct-api-lieux.json'), { now: NOW }));
 		expect(report).toMatchObject({ format: 'json', rows: 45, rejected: [], warned: [] });

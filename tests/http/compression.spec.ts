@@ -1,12 +1,12 @@
 /**
  * Compressed answers (src/lib/server/http/compress.ts and the API's response cache), by direct
  * HTTP requests: node:http sends exactly the headers given and decodes nothing, so the test sees
- * the bytes on the wire. No browser: these run the same in both projects.
+ * the bytes on the wire. No browser: they run once, in the `js` project.
  */
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { expect, test } from './fixtures';
-import { E2E_PORT } from './e2e-server';
+import { expect, test } from '../fixtures';
+import { E2E_PORT } from '../e2e-server';
 
 interface Raw {
 	status: number;

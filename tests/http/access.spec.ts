@@ -9,8 +9,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
-import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbRows, dbWrite, issueToken, mailsTo, sessionCookie, uniqueEmail } from './accounts';
-import { expect, test } from './fixtures';
+import { actorIdByName, BASE_URL, createUser, dbInsertId, dbRow, dbRows, dbWrite, issueToken, mailsTo, sessionCookie, uniqueEmail } from '../accounts';
+import { expect, test } from '../fixtures';
 
 type Role = 'visitor' | 'memberA' | 'memberB' | 'coordinator';
 const ROLES: Role[] = ['visitor', 'memberA', 'memberB', 'coordinator'];
@@ -21,11 +21,8 @@ const ROLE_WORDS: Record<Role, string> = {
 	coordinator: 'coordination'
 };
 
-/** Structure A (the one acted on) and B (another), one pair per project. */
-const PAIRS = {
-	js: { A: 'UTPAS ROUBAIX CROIX', B: 'UTPAS ROUBAIX WASQUEHAL' },
-	nojs: { A: 'UTPAS ROUBAIX VILLE', B: 'Ville de Roubaix' }
-} as const;
+/** Structure A (the one acted on) and B (another). These are requests, no browser: run once, in the `js` project. */
+const PAIR = { A: 'UTPAS ROUBAIX CROIX', B: 'UTPAS ROUBAIX WASQUEHAL' } as const;
 
 // ---------------------------------------------------------------------------------------------------
 // Database
@@ -225,9 +222,8 @@ interface World {
 }
 
 async function makeWorld(api: APIRequestContext, info: TestInfo, role: Role): Promise<World> {
-	const pair = PAIRS[info.project.name as 'js' | 'nojs'];
-	const A = await actorRow(await actorIdByName(pair.A));
-	const B = await actorRow(await actorIdByName(pair.B));
+	const A = await actorRow(await actorIdByName(PAIR.A));
+	const B = await actorRow(await actorIdByName(PAIR.B));
 	await dbWrite('update actors set trusted = 0 where id in (?, ?)', A.id, B.id);
 	const place = await one<PlaceRow>('select * from places where actor_id = ? order by id limit 1', A.id);
 	const offer = await one<OfferRow>('select * from offers where place_id = ? order by id limit 1', place.id);
