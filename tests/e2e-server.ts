@@ -4,6 +4,7 @@
  * writes into the same one), or on the PostgreSQL database named by E2E_DATABASE_URL: the caller
  * creates it empty, the server's first start migrates and seeds it.
  */
+import { fileURLToPath } from 'node:url';
 import type { PlaywrightTestConfig } from '@playwright/test';
 
 /** E2E_PORT lets two runs (a fresh-clone CI and a working copy) share one machine. */
@@ -41,8 +42,13 @@ export function webServer(port: number): WebServer {
 	return { command, env, url: `http://127.0.0.1:${port}/api/v1/areas.geojson`, reuseExistingServer: false, timeout: 60_000 };
 }
 
+/**
+ * Debian's Chromium (or CHROMIUM_PATH), started through tests/chromium/launch.sh: it turns off the
+ * two address-bar pop-ups every new window preloads as renderer processes of their own, which took
+ * about 40 % of the browser's CPU in the suites (a test opens a new context, so a window, each time).
+ */
 export const chromiumLaunchOptions = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: fileURLToPath(new URL('./chromium/launch.sh', import.meta.url)),
 	args: [
 		'--no-sandbox',
 		'--disable-background-networking',
@@ -53,7 +59,6 @@ export const chromiumLaunchOptions = {
 		'--disable-dev-shm-usage',
 		'--disable-gpu',
 		'--use-angle=swiftshader',
-		'--enable-unsafe-swiftshader',
-		...(process.env.CHROMIUM_EXTRA ? process.env.CHROMIUM_EXTRA.split(' ') : [])
+		'--enable-unsafe-swiftshader'
 	]
 };
