@@ -23,11 +23,12 @@ export default defineConfig({
 		timezoneId: 'Europe/Paris',
 		launchOptions: chromiumLaunchOptions
 	},
+	// A project's testIgnore replaces the top-level one, hence multi-instance again.
 	projects: [
-		{ name: 'js', use: { javaScriptEnabled: true } },
+		{ name: 'js', use: { javaScriptEnabled: true }, testIgnore: ['multi-instance/**', 'http/**'] },
+		{ name: 'nojs', use: { javaScriptEnabled: false }, testIgnore: ['multi-instance/**', 'http/**'] },
 		// tests/http holds the browser-less specs (raw requests, servers of their own): once is enough.
-		// A project's testIgnore replaces the top-level one, hence multi-instance again.
-		{ name: 'nojs', use: { javaScriptEnabled: false }, testIgnore: ['multi-instance/**', 'http/**'] }
+		{ name: 'http', testMatch: 'http/**/*.spec.ts' }
 	],
 	webServer: webServer(E2E_PORT)
 });

@@ -21,7 +21,7 @@ const ROLE_WORDS: Record<Role, string> = {
 	coordinator: 'coordination'
 };
 
-/** Structure A (the one acted on) and B (another). These are requests, no browser: run once, in the `js` project. */
+/** Structure A (the one acted on) and B (another). These are requests, no browser: run once, in the `http` project. */
 const PAIR = { A: 'UTPAS ROUBAIX CROIX', B: 'UTPAS ROUBAIX WASQUEHAL' } as const;
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /**
  * Compressed answers (src/lib/server/http/compress.ts and the API's response cache), by direct
  * HTTP requests: node:http sends exactly the headers given and decodes nothing, so the test sees
- * the bytes on the wire. No browser: they run once, in the `js` project.
+ * the bytes on the wire. No browser: they run once, in the `http` project.
  */
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';

@@ -2,7 +2,7 @@
  * Storage faults at start (issue 11, item 7): each start-up below must end the process with a
  * non-zero code and one plain French line on stderr, never a stack trace, and create nothing it
  * was not asked to create. Each case spawns its own `npm start` (scripts/start.js) on its own
- * files; no browser, so only the `js` project runs them.
+ * files; no browser, so they run once, in the `http` project.
  */
 import { expect, test } from '@playwright/test';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
