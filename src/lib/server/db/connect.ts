@@ -45,8 +45,13 @@ function openSqlite(path: string): Connection {
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-	return { db, engine: 'sqlite', name: path, sqlite, exclusive: (task) => task() };
+	// Every `:memory:` database is a different one: the process caches keyed on the name (the
+	// catalogue, the geography) must not take one for another at the same directory version.
+	const name = path === ':memory:' ? `:memory:${++memoryDatabases}` : path;
+	return { db, engine: 'sqlite', name, sqlite, exclusive: (task) => task() };
 }
+
+let memoryDatabases = 0;
 
 function openPostgres(url: string): Connection {
 	const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
