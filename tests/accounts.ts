@@ -11,11 +11,10 @@ import { existsSync } from 'node:fs';
 import { CompiledQuery } from 'kysely';
 import type { BrowserContext, TestInfo } from '@playwright/test';
 import { openDatabase, type Connection } from '../src/lib/server/db/connect';
+import { E2E_SQLITE_PATH } from './e2e-server';
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
-/** E2E_SQLITE_PATH: .ci/run runs the suites without JavaScript on a server and a file of their own. */
-export const E2E_SQLITE_PATH = process.env.E2E_SQLITE_PATH || 'reports/e2e.sqlite';
 
 let connection: Connection | null = null;
 

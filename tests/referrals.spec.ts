@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { BASE_URL, dbRow, dbRows, E2E_SQLITE_PATH, mailsTo, signInAs, uniqueEmail } from './accounts';
+import { BASE_URL, dbRow, dbRows, mailsTo, signInAs, uniqueEmail } from './accounts';
+import { E2E_SQLITE_PATH } from './e2e-server';
 import { analyzablePage, expectNoAxeViolations } from './axe';
 import { expect, settled, test } from './fixtures';
 

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, type Connection } from '../db/connect';
+import type { Connection } from '../db/connect';
 import { importSchemaFile, type ImportReport } from '../import/importer';
-import { seedGeography } from '../seed/geography';
-import { allRows, freshDatabase, seededDatabase } from '../testing/database';
+import { allRows, geographyDatabase, seededDatabase } from '../testing/database';
 import { exportDirectory } from './directory';
 import { CHANGED_HOURS, editedDirectory, LOCAL_PLACE_NAME, NOW, type EditedDirectory } from './edited-directory';
 import { toCsv, toGeoJson, toJson } from './formats';
@@ -81,13 +80,6 @@ async function directoryView(conn: Connection) {
 		.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
-async function emptyDatabase(): Promise<Connection> {
-	const conn = await freshDatabase();
-	await migrate(conn.db);
-	await seedGeography(conn.db, 'db/seed');
-	return conn;
-}
-
 function accepted(report: ImportReport) {
 	if (!report.ok) throw new Error(`import refused: ${report.error} ${JSON.stringify(report.rejected, null, 1)}`);
 	return report.summary;
@@ -98,7 +90,7 @@ let target: Connection;
 
 beforeEach(async () => {
 	edited = await editedDirectory();
-	target = await emptyDatabase();
+	target = await geographyDatabase();
 });
 
 afterEach(async () => {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, type Connection } from '../db/connect';
-import { seedGeography } from '../seed/geography';
-import { allRows, freshDatabase, oneRow } from '../testing/database';
+import type { Connection } from '../db/connect';
+import { allRows, geographyDatabase, oneRow } from '../testing/database';
 import { importSchemaFile, type ImportReport, type ImportSummary } from './importer';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
@@ -17,9 +16,7 @@ const TABLES = ['areas', 'actors', 'places', 'place_areas', 'offers', 'quality_f
 let conn: Connection;
 
 beforeEach(async () => {
-	conn = await freshDatabase();
-	await migrate(conn.db);
-	await seedGeography(conn.db, 'db/seed');
+	conn = await geographyDatabase();
 });
 
 afterEach(async () => {

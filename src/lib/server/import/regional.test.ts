@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mapSchemaRow } from '$lib/domain/national-schema';
-import { migrate, type Connection } from '../db/connect';
-import { seedGeography } from '../seed/geography';
-import { allRows, freshDatabase, oneRow } from '../testing/database';
+import type { Connection } from '../db/connect';
+import { allRows, geographyDatabase, oneRow } from '../testing/database';
 import { importSchemaFile, type ImportReport } from './importer';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
@@ -20,9 +19,7 @@ let conn: Connection;
 /** A new database with the geography, for each test of the describe blocks that import. */
 function withDatabase() {
 	beforeEach(async () => {
-		conn = await freshDatabase();
-		await migrate(conn.db);
-		await seedGeography(conn.db, 'db/seed');
+		conn = await geographyDatabase();
 	});
 	afterEach(async () => {
 		await conn.db.destroy();

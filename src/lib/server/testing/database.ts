@@ -5,6 +5,7 @@ import pg from 'pg';
 import { addMembership, ensureUser, signedInUser, type SignedInUser } from '../auth/users';
 import { migrate, openDatabase, type Connection } from '../db/connect';
 import type { Role } from '../db/schema';
+import { seedGeography } from '../seed/geography';
 import { prepareDatabase } from '../seed/index';
 
 /**
@@ -34,22 +35,32 @@ async function createPostgresDatabase(server: string, template?: string): Promis
 	return url.toString();
 }
 
-/**
- * On PostgreSQL, migrating and seeding a database costs about half a second, and some files do it
- * before each of their tests: it is done once per worker into a template, which each test's new
- * database copies (`create database … template`). On SQLite in memory it costs a few ms: done again.
- */
-const templates = new Map<string, Promise<string>>();
+/** How each kind of test database is prepared. */
+const PREPARE = {
+	migrated: (conn: Connection) => migrate(conn.db),
+	geography: async (conn: Connection) => {
+		await migrate(conn.db);
+		await seedGeography(conn.db, join(process.cwd(), 'db/seed'));
+	},
+	seeded: (conn: Connection) => prepareDatabase(conn.db, join(process.cwd(), 'db/seed'))
+};
+type Kind = keyof typeof PREPARE;
 
-function postgresTemplate(server: string, kind: 'migrated' | 'seeded'): Promise<string> {
+/**
+ * On PostgreSQL, migrating and seeding a database costs about half a second, and many files do it
+ * before each of their tests: it is done once per worker and kind into a template, which each
+ * test's new database copies (`create database … template`). SQLite in memory takes a few ms.
+ */
+const templates = new Map<Kind, Promise<string>>();
+
+function postgresTemplate(server: string, kind: Kind): Promise<string> {
 	let template = templates.get(kind);
 	if (!template) {
 		template = (async () => {
 			const url = await createPostgresDatabase(server);
 			const conn = openDatabase(url);
 			try {
-				if (kind === 'seeded') await prepareDatabase(conn.db, join(process.cwd(), 'db/seed'));
-				else await migrate(conn.db);
+				await PREPARE[kind](conn);
 			} finally {
 				// A template must have no open connection when it is copied.
 				await conn.db.destroy();
@@ -61,32 +72,25 @@ function postgresTemplate(server: string, kind: 'migrated' | 'seeded'): Promise<
 	return template;
 }
 
-async function fromTemplate(kind: 'migrated' | 'seeded'): Promise<Connection | null> {
+async function preparedDatabase(kind: Kind): Promise<Connection> {
 	const server = process.env.TEST_DATABASE_URL;
-	if (!server) return null;
-	return openDatabase(await createPostgresDatabase(server, await postgresTemplate(server, kind)));
+	if (server) return openDatabase(await createPostgresDatabase(server, await postgresTemplate(server, kind)));
+	const conn = await freshDatabase();
+	await PREPARE[kind](conn);
+	return conn;
 }
 
 /** A fresh database with the schema and nothing in it. */
-export async function migratedDatabase(): Promise<Connection> {
-	const copy = await fromTemplate('migrated');
-	if (copy) return copy;
-	const conn = await freshDatabase();
-	await migrate(conn.db);
-	return conn;
-}
+export const migratedDatabase = (): Promise<Connection> => preparedDatabase('migrated');
+
+/** A fresh database with the schema and the real geography (communes, IRIS, QPV), no place: what an import starts from. */
+export const geographyDatabase = (): Promise<Connection> => preparedDatabase('geography');
 
 /**
  * A fresh database, migrated, with the real geography and the 39 seeded places — the same path
  * as a first start of the server.
  */
-export async function seededDatabase(): Promise<Connection> {
-	const copy = await fromTemplate('seeded');
-	if (copy) return copy;
-	const conn = await freshDatabase();
-	await prepareDatabase(conn.db, join(process.cwd(), 'db/seed'));
-	return conn;
-}
+export const seededDatabase = (): Promise<Connection> => preparedDatabase('seeded');
 
 /** Writes `?` placeholders as the engine wants them (`$1, $2…` on PostgreSQL). */
 function compile(conn: Connection, query: string, params: unknown[]): CompiledQuery {
